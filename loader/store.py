@@ -1,0 +1,687 @@
+"""The only code that writes the corpus database.
+
+The schema is declared as data (`TABLES`, `FTS`, `VIEWS`, `INDEXES`) and applied by
+the idempotent `ensure_schema(db)`. Rows are written by `save_*` functions; ids are
+assigned here, deterministically, so the same input gives the same database.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from . import search, segment
+from .errors import InputError
+
+# Bump when the schema changes; `ensure_schema` upgrades older databases or refuses.
+SCHEMA_VERSION = 1
+
+TABLES: dict[str, dict] = {
+    "documents": {
+        "columns": {
+            "id": int,
+            "filename": str,
+            "title": str,
+            "date": str,
+            "year": int,
+            "source": str,
+            "kind": str,
+            "page": str,
+            "url": str,
+            "byline": str,
+            "byline_place": str,
+            "byline_author": str,
+            "byline_publication": str,
+            "continued_to": str,
+            "continued_from": str,
+            "encoding": str,
+            "sha256": str,
+            "fingerprint": str,
+            "chars": int,
+            "paragraph_count": int,
+        },
+        "pk": "id",
+        "not_null": {"filename", "title", "kind", "sha256"},
+    },
+    "speakers": {
+        "columns": {
+            "id": int,
+            "label": str,
+            "name": str,
+            "title": str,
+            "organization": str,
+            "kind": str,
+            "aliases": str,
+            "notes": str,
+            "key": str,
+        },
+        "pk": "id",
+        "not_null": {"label", "kind", "key"},
+    },
+    "speaker_roles": {
+        "columns": {
+            "id": int,
+            "speaker_id": int,
+            "title": str,
+            "organization": str,
+            "from_date": str,
+            "to_date": str,
+        },
+        "pk": "id",
+        "foreign_keys": [("speaker_id", "speakers", "id")],
+    },
+    "paragraphs": {
+        "columns": {
+            "id": int,
+            "document_id": int,
+            "seq": int,
+            "kind": str,
+            "heading_level": int,
+            "text": str,
+            "speaker_id": int,
+            "turn_id": int,
+            "source_line": int,
+            "chars": int,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("document_id", "documents", "id"),
+            ("speaker_id", "speakers", "id"),
+            ("turn_id", "turns", "id"),
+        ],
+        "not_null": {"document_id", "seq", "kind", "text"},
+    },
+    "turns": {
+        "columns": {
+            "id": int,
+            "document_id": int,
+            "seq": int,
+            "speaker_id": int,
+            "kind": str,
+            "label": str,
+            "first_paragraph_id": int,
+            "last_paragraph_id": int,
+            "paragraph_count": int,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("document_id", "documents", "id"),
+            ("speaker_id", "speakers", "id"),
+            ("first_paragraph_id", "paragraphs", "id"),
+            ("last_paragraph_id", "paragraphs", "id"),
+        ],
+    },
+    "exchanges": {
+        "columns": {
+            "id": int,
+            "document_id": int,
+            "seq": int,
+            "asker_speaker_id": int,
+            "answerer_speaker_id": int,
+            "question": str,
+            "question_paragraph_id": int,
+            "question_turn_id": int,
+            "answer_turn_id": int,
+            "answer_first_paragraph_id": int,
+            "answer_last_paragraph_id": int,
+            "answer_paragraph_count": int,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("document_id", "documents", "id"),
+            ("asker_speaker_id", "speakers", "id"),
+            ("answerer_speaker_id", "speakers", "id"),
+            ("question_paragraph_id", "paragraphs", "id"),
+            ("question_turn_id", "turns", "id"),
+            ("answer_turn_id", "turns", "id"),
+            ("answer_first_paragraph_id", "paragraphs", "id"),
+            ("answer_last_paragraph_id", "paragraphs", "id"),
+        ],
+    },
+    "mentions": {
+        "columns": {
+            "id": int,
+            "document_id": int,
+            "paragraph_id": int,
+            "speaker_id": int,
+            "text": str,
+            "start": int,
+            "end": int,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("document_id", "documents", "id"),
+            ("paragraph_id", "paragraphs", "id"),
+            ("speaker_id", "speakers", "id"),
+        ],
+    },
+    "figures": {
+        "columns": {
+            "id": int,
+            "document_id": int,
+            "paragraph_id": int,
+            "seq": int,
+            "text": str,
+            "start": int,
+            "end": int,
+            "kind": str,
+            "value": float,
+            "value_low": float,
+            "value_high": float,
+            "unit": str,
+            "dimension": str,
+            "unit_en": str,
+            "si_value": float,
+            "si_unit": str,
+            "qualifier": str,
+            "change": str,
+            "from_figure_id": int,
+            "period": str,
+            "period_text": str,
+            "subject": str,
+            "speaker_id": int,
+        },
+        "pk": "id",
+        "foreign_keys": [
+            ("document_id", "documents", "id"),
+            ("paragraph_id", "paragraphs", "id"),
+            ("from_figure_id", "figures", "id"),
+            ("speaker_id", "speakers", "id"),
+        ],
+    },
+    # The search column lives in its own table: rowid = paragraphs.id, text with U+200B
+    # between characters (see loader.search). Users never need to read it.
+    "paragraph_search": {"columns": {"id": int, "text": str}, "pk": "id"},
+    # Stat cache so an unchanged corpus reloads without reading its files; not content.
+    "file_states": {
+        "columns": {"filename": str, "size": int, "mtime_ns": int, "sha256": str},
+        "pk": "filename",
+    },
+}
+
+# Tables whose rows are bookkeeping, not corpus content (left out of content comparisons).
+BOOKKEEPING_TABLES = {"file_states"}
+
+INDEXES: list[tuple[str, list[str], bool]] = [
+    ("documents", ["filename"], True),
+    ("documents", ["date"], False),
+    ("speakers", ["key"], True),
+    ("speakers", ["name"], False),
+    ("speakers", ["organization"], False),
+    ("speaker_roles", ["speaker_id"], False),
+    ("paragraphs", ["document_id", "seq"], True),
+    ("paragraphs", ["speaker_id"], False),
+    ("paragraphs", ["turn_id"], False),
+    ("turns", ["document_id", "seq"], True),
+    ("turns", ["speaker_id"], False),
+    ("exchanges", ["document_id", "seq"], True),
+    ("exchanges", ["asker_speaker_id"], False),
+    ("exchanges", ["answerer_speaker_id"], False),
+    ("mentions", ["paragraph_id"], False),
+    ("mentions", ["speaker_id"], False),
+    ("figures", ["paragraph_id"], False),
+    ("figures", ["document_id"], False),
+    ("figures", ["subject"], False),
+    ("figures", ["unit"], False),
+    ("figures", ["period"], False),
+]
+
+# Full-text tables: exact-substring search over paragraph_search (external content),
+# and a contentless word index (jieba words, space-separated) for frequency lists.
+FTS = {
+    "paragraph_search_fts": (
+        "CREATE VIRTUAL TABLE [paragraph_search_fts] USING FTS5 ([text], "
+        "content=[paragraph_search], content_rowid=[id], tokenize='unicode61')"
+    ),
+    "paragraph_words": (
+        "CREATE VIRTUAL TABLE [paragraph_words] USING FTS5 ([words], content='', "
+        "tokenize='unicode61 remove_diacritics 0')"
+    ),
+    "word_counts": "CREATE VIRTUAL TABLE [word_counts] USING fts5vocab([paragraph_words], 'row')",
+    "word_instances": "CREATE VIRTUAL TABLE [word_instances] USING fts5vocab([paragraph_words], 'instance')",
+}
+
+VIEWS = {
+    # Every answer with who asked it, in one row: the exchanges joined to names.
+    "answers": """
+        select e.id as exchange_id, d.id as document_id, d.title as document, d.date,
+          asker.label as asked_by, asker.organization as outlet,
+          answerer.label as answered_by, answerer.name as answerer_name,
+          e.question, e.answer_first_paragraph_id, e.answer_last_paragraph_id,
+          e.answer_paragraph_count
+        from exchanges e
+        join documents d on d.id = e.document_id
+        left join speakers asker on asker.id = e.asker_speaker_id
+        left join speakers answerer on answerer.id = e.answerer_speaker_id
+        order by d.date, d.id, e.seq
+    """,
+}
+
+BULK_PRAGMAS = ["PRAGMA cache_size = -200000", "PRAGMA temp_store = MEMORY"]
+
+
+class SchemaError(Exception):
+    """The database was written by an incompatible version of the loader."""
+
+
+def open_db(path, create: bool = True) -> sqlite_utils.Database:
+    """Open (or create) the corpus database in WAL mode; refuse files that are not SQLite."""
+    try:
+        conn = sqlite3.connect(str(path), timeout=30)
+        db = sqlite_utils.Database(conn)
+        db.execute("PRAGMA foreign_keys = ON")
+        mode = db.execute("PRAGMA journal_mode").fetchone()[0]
+        if mode != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA synchronous = NORMAL")
+        db.execute("select count(*) from sqlite_master").fetchone()
+    except sqlite3.DatabaseError as e:
+        raise InputError(str(path), f"not a usable SQLite database ({e})") from None
+    return db
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    """The schema version recorded in the file (0 for an empty or foreign database)."""
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create or upgrade every table, index, FTS table and view; safe to run on every load."""
+    version = schema_version(db)
+    tables = set(db.table_names())
+    if version == 0 and tables and "documents" in tables:
+        raise SchemaError(
+            "database has corpus tables but no schema version; rebuild it: "
+            "delete the file and run `corpus load`"
+        )
+    if version == 0 and tables - set(FTS) - {"sqlite_stat1", "sqlite_stat4"}:
+        raise SchemaError("database holds other tables; choose a new file for the corpus")
+    if version > SCHEMA_VERSION:
+        raise SchemaError(
+            f"database schema version {version} is newer than this loader's ({SCHEMA_VERSION}); "
+            "upgrade the loader"
+        )
+    for from_version in range(max(version, 1), SCHEMA_VERSION):
+        MIGRATIONS[from_version](db)
+    created, deferred = set(tables), []
+    for name, spec in TABLES.items():
+        if name in tables:
+            continue
+        # Foreign keys to tables not yet created (paragraphs ↔ turns, figures → figures)
+        # are added once every table exists.
+        ready = [fk for fk in spec.get("foreign_keys", []) if fk[1] in created]
+        deferred += [(name, fk) for fk in spec.get("foreign_keys", []) if fk[1] not in created]
+        db.create_table(
+            name, spec["columns"], pk=spec["pk"], foreign_keys=ready, not_null=spec.get("not_null")
+        )
+        created.add(name)
+    for name, (column, other, other_column) in deferred:
+        db[name].add_foreign_key(column, other, other_column)
+    for table, columns, unique in INDEXES:
+        db[table].create_index(columns, unique=unique, if_not_exists=True)
+    for name, sql in FTS.items():
+        if name not in tables:
+            db.execute(sql)
+    for name, sql in VIEWS.items():
+        db.create_view(name, sql, replace=True)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+# Upgrades from version N to N+1, applied in order by ensure_schema.
+MIGRATIONS: dict[int, callable] = {}
+
+
+# ---------------------------------------------------------------- ids and speakers
+
+
+@dataclass
+class Ids:
+    """Next free id per table, read once per load so ids are assigned without queries."""
+
+    next: dict[str, int]
+
+    @classmethod
+    def read(cls, db: sqlite_utils.Database) -> Ids:
+        """Read the current maximum id of every table."""
+        return cls(
+            {
+                t: (db.execute(f"select max(id) from [{t}]").fetchone()[0] or 0) + 1
+                for t, spec in TABLES.items()
+                if spec["pk"] == "id"
+            }
+        )
+
+    def take(self, table: str, n: int = 1) -> int:
+        """Reserve n consecutive ids; return the first."""
+        first = self.next[table]
+        self.next[table] += n
+        return first
+
+
+def speaker_key(kind: str, name: str | None, title: str | None, organization: str | None) -> str:
+    """The identity of a speaker as a string: persons by name, outlets by outlet, roles by role."""
+    if kind == "person" and name:
+        return f"person:{name}"
+    if kind == "outlet":
+        return f"outlet:{organization}"
+    return f"{kind}:{organization or ''}:{title or ''}"
+
+
+class SpeakerRegistry:
+    """Maps speaker keys to ids, creating rows for speakers seen for the first time."""
+
+    def __init__(self, db: sqlite_utils.Database, ids: Ids):
+        self.db, self.ids = db, ids
+        self.by_key = {row[0]: row[1] for row in db.execute("select key, id from speakers")}
+        self.aliases: dict[str, str] = {}
+        for key, aliases in db.execute(
+            "select key, aliases from speakers where aliases is not null"
+        ):
+            for alias in json.loads(aliases):
+                self.aliases[alias] = key
+
+    def resolve(self, speaker) -> int:
+        """Id of a parsed `speakers.Speaker`, creating its row when new."""
+        key = speaker_key(speaker.kind, speaker.name, speaker.title, speaker.organization)
+        if speaker.kind == "person" and speaker.name in self.aliases:
+            key = self.aliases[speaker.name]
+        if key in self.by_key and speaker.kind == "person" and speaker.title:
+            self.db.execute(
+                "update speakers set title = ?, label = name || ? where id = ? and title is null",
+                [speaker.title, speaker.title, self.by_key[key]],
+            )
+        if key not in self.by_key:
+            new_id = self.ids.take("speakers")
+            self.db["speakers"].insert(
+                {
+                    "id": new_id,
+                    "label": speaker.label,
+                    "name": speaker.name,
+                    "title": speaker.title,
+                    "organization": speaker.organization,
+                    "kind": speaker.kind,
+                    "key": key,
+                }
+            )
+            self.by_key[key] = new_id
+        return self.by_key[key]
+
+
+def save_speakers_file(db: sqlite_utils.Database, people: list[dict], ids: Ids) -> None:
+    """Write the people of `speakers.yml` (with aliases and dated roles) as speakers."""
+    for person in people:
+        key = speaker_key("person", person["name"], None, None)
+        row = db.execute("select id from speakers where key = ?", [key]).fetchone()
+        first_role = (person["roles"] or [{}])[0]
+        current = db.execute("select title from speakers where key = ?", [key]).fetchone()
+        title = person.get("title") or (current[0] if current else None)
+        values = {
+            # The title comes from how documents label the person (唐登杰代表); the file's
+            # dated roles live in speaker_roles.
+            "label": person["name"] + (title or ""),
+            "name": person["name"],
+            "title": title,
+            "organization": person.get("organization") or first_role.get("organization"),
+            "kind": "person",
+            "aliases": json.dumps(person["aliases"], ensure_ascii=False)
+            if person["aliases"]
+            else None,
+            "notes": person.get("notes"),
+            "key": key,
+        }
+        speaker_id = row[0] if row else ids.take("speakers")
+        db["speakers"].upsert({"id": speaker_id, **values}, pk="id")
+        db.execute("delete from speaker_roles where speaker_id = ?", [speaker_id])
+        for role in person["roles"]:
+            db["speaker_roles"].insert(
+                {
+                    "id": ids.take("speaker_roles"),
+                    "speaker_id": speaker_id,
+                    "title": role.get("title"),
+                    "organization": role.get("organization"),
+                    "from_date": role.get("from"),
+                    "to_date": role.get("to"),
+                }
+            )
+
+
+# ---------------------------------------------------------------- documents
+
+
+def file_states(db: sqlite_utils.Database) -> dict[str, tuple[int, int, str]]:
+    """filename → (size, mtime_ns, sha256) as seen by the last load."""
+    return {
+        f: (size, mtime, sha) for f, size, mtime, sha in db.execute("select * from file_states")
+    }
+
+
+def save_file_state(
+    db: sqlite_utils.Database, filename: str, size: int, mtime_ns: int, sha: str
+) -> None:
+    """Remember a file's size, mtime and hash."""
+    db.execute(
+        "insert or replace into file_states values (?, ?, ?, ?)", [filename, size, mtime_ns, sha]
+    )
+
+
+def existing_documents(db: sqlite_utils.Database) -> dict[str, tuple[int, str]]:
+    """filename → (id, fingerprint) of every stored document."""
+    return {
+        f: (i, fp) for i, f, fp in db.execute("select id, filename, fingerprint from documents")
+    }
+
+
+def delete_document(db: sqlite_utils.Database, document_id: int, bulk: bool = False) -> None:
+    """Remove a document and everything hanging off it, keeping the FTS indexes in step."""
+    if not bulk:
+        for pid, text in db.execute(
+            "select p.id, p.text from paragraphs p where p.document_id = ?", [document_id]
+        ).fetchall():
+            db.execute(
+                "insert into paragraph_search_fts(paragraph_search_fts, rowid, text) values('delete', ?, ?)",
+                [pid, search.search_text(text)],
+            )
+            words = " ".join(segment.words(text))
+            db.execute(
+                "insert into paragraph_words(paragraph_words, rowid, words) values('delete', ?, ?)",
+                [pid, words],
+            )
+    pids = "select id from paragraphs where document_id = ?"
+    db.execute(f"delete from paragraph_search where id in ({pids})", [document_id])
+    db.execute("delete from figures where document_id = ?", [document_id])
+    db.execute("delete from mentions where document_id = ?", [document_id])
+    db.execute("delete from exchanges where document_id = ?", [document_id])
+    db.execute("update paragraphs set turn_id = null where document_id = ?", [document_id])
+    db.execute("delete from turns where document_id = ?", [document_id])
+    db.execute("delete from paragraphs where document_id = ?", [document_id])
+    db.execute("delete from documents where id = ?", [document_id])
+
+
+def prune_orphan_speakers(db: sqlite_utils.Database) -> None:
+    """Drop speakers no row refers to any more (those from speakers.yml stay)."""
+    db.execute(
+        """delete from speakers where id not in (
+             select speaker_id from paragraphs where speaker_id is not null
+             union select speaker_id from turns
+             union select asker_speaker_id from exchanges where asker_speaker_id is not null
+             union select answerer_speaker_id from exchanges where answerer_speaker_id is not null
+             union select speaker_id from mentions
+             union select speaker_id from figures where speaker_id is not null
+             union select speaker_id from speaker_roles)"""
+    )
+
+
+def save_document(
+    db, parsed, document_id: int, ids: Ids, speakers: SpeakerRegistry, bulk: bool
+) -> None:
+    """Write one parsed document (see loader.load.ParsedDocument) and all its rows."""
+    doc = parsed.document
+    byline = doc.byline
+    db["documents"].insert(
+        {
+            "id": document_id,
+            "filename": doc.filename,
+            "title": doc.title,
+            "date": doc.date,
+            "year": int(doc.date[:4]) if doc.date else None,
+            "source": doc.source,
+            "kind": doc.kind,
+            "page": doc.page,
+            "url": doc.url,
+            "byline": byline.text if byline else None,
+            "byline_place": byline.place if byline else None,
+            "byline_author": byline.author if byline else None,
+            "byline_publication": byline.publication if byline else None,
+            "continued_to": doc.continued_to,
+            "continued_from": doc.continued_from,
+            "encoding": doc.encoding,
+            "sha256": doc.sha256,
+            "fingerprint": parsed.fingerprint,
+            "chars": doc.chars,
+            "paragraph_count": len(doc.paragraphs),
+        }
+    )
+    n = len(doc.paragraphs)
+    first_pid = ids.take("paragraphs", n)
+    pid = [first_pid + i for i in range(n)]
+    attribution = parsed.attribution
+    turn_of = attribution.paragraph_turns()
+    first_turn = ids.take("turns", len(attribution.turns))
+    turn_id = {t.seq: first_turn + k for k, t in enumerate(attribution.turns)}
+    turn_speaker = {t.seq: speakers.resolve(t.speaker) for t in attribution.turns}
+    db["paragraphs"].insert_all(
+        (
+            {
+                "id": pid[i],
+                "document_id": document_id,
+                "seq": i + 1,
+                "kind": p.kind,
+                "heading_level": p.level,
+                "text": p.text,
+                "speaker_id": turn_speaker[turn_of[i].seq] if i in turn_of else None,
+                "turn_id": None,
+                "source_line": p.line,
+                "chars": len(p.text),
+            }
+            for i, p in enumerate(doc.paragraphs)
+        ),
+        batch_size=500,
+    )
+    db["turns"].insert_all(
+        {
+            "id": turn_id[t.seq],
+            "document_id": document_id,
+            "seq": t.seq,
+            "speaker_id": turn_speaker[t.seq],
+            "kind": t.kind,
+            "label": t.label,
+            "first_paragraph_id": pid[t.paragraphs[0]],
+            "last_paragraph_id": pid[t.paragraphs[-1]],
+            "paragraph_count": len(t.paragraphs),
+        }
+        for t in attribution.turns
+    )
+    for t in attribution.turns:
+        db.execute(
+            f"update paragraphs set turn_id = ? where id in ({','.join('?' * len(t.paragraphs))})",
+            [turn_id[t.seq], *(pid[i] for i in t.paragraphs)],
+        )
+    db["exchanges"].insert_all(
+        {
+            "id": ids.take("exchanges"),
+            "document_id": document_id,
+            "seq": e.seq,
+            "asker_speaker_id": speakers.resolve(e.asker) if e.asker else None,
+            "answerer_speaker_id": speakers.resolve(e.answerer) if e.answerer else None,
+            "question": e.question,
+            "question_paragraph_id": pid[e.question_paragraph]
+            if e.question_paragraph is not None
+            else None,
+            "question_turn_id": turn_id.get(e.question_turn),
+            "answer_turn_id": turn_id.get(e.answer_turn),
+            "answer_first_paragraph_id": pid[e.answer_paragraphs[0]]
+            if e.answer_paragraphs
+            else None,
+            "answer_last_paragraph_id": pid[e.answer_paragraphs[-1]]
+            if e.answer_paragraphs
+            else None,
+            "answer_paragraph_count": len(e.answer_paragraphs),
+        }
+        for e in attribution.exchanges
+    )
+    db["mentions"].insert_all(
+        {
+            "id": ids.take("mentions"),
+            "document_id": document_id,
+            "paragraph_id": pid[m.paragraph],
+            "speaker_id": speakers.resolve(m.speaker),
+            "text": m.text,
+            "start": m.start,
+            "end": m.end,
+        }
+        for m in attribution.mentions
+    )
+    save_figures(db, parsed.figures, document_id, pid, ids, turn_of, turn_speaker)
+    db["paragraph_search"].insert_all(
+        ({"id": pid[i], "text": s} for i, s in enumerate(parsed.search_texts)), batch_size=500
+    )
+    if not bulk:
+        db.conn.executemany(
+            "insert into paragraph_search_fts(rowid, text) values (?, ?)",
+            ((pid[i], s) for i, s in enumerate(parsed.search_texts)),
+        )
+    db.conn.executemany(
+        "insert into paragraph_words(rowid, words) values (?, ?)",
+        ((pid[i], w) for i, w in enumerate(parsed.words)),
+    )
+
+
+def save_figures(db, figures_by_paragraph, document_id, pid, ids, turn_of, turn_speaker) -> None:
+    """Write the figures of one document; change pairs link the 'to' figure to its 'from'."""
+    rows = []
+    for i, figures in enumerate(figures_by_paragraph):
+        first = ids.take("figures", len(figures))
+        speaker_id = turn_speaker[turn_of[i].seq] if i in turn_of else None
+        for k, f in enumerate(figures):
+            rows.append(
+                {
+                    "id": first + k,
+                    "document_id": document_id,
+                    "paragraph_id": pid[i],
+                    "seq": k + 1,
+                    "text": f.text,
+                    "start": f.start,
+                    "end": f.end,
+                    "kind": f.kind,
+                    "value": f.value,
+                    "value_low": f.low,
+                    "value_high": f.high,
+                    "unit": f.unit,
+                    "dimension": f.dimension,
+                    "unit_en": f.unit_en,
+                    "si_value": f.si_value,
+                    "si_unit": f.si_unit,
+                    "qualifier": f.qualifier,
+                    "change": f.change,
+                    "from_figure_id": first + f.from_index if f.from_index is not None else None,
+                    "period": f.period,
+                    "period_text": f.period_text,
+                    "subject": f.subject,
+                    "speaker_id": speaker_id,
+                }
+            )
+    db["figures"].insert_all(rows, batch_size=500)
+
+
+def rebuild_search_index(db: sqlite_utils.Database) -> None:
+    """Build the substring index in one pass from paragraph_search (bulk loads from empty)."""
+    db.execute("insert into paragraph_search_fts(paragraph_search_fts) values('rebuild')")
+
+
+def optimize_indexes(db: sqlite_utils.Database) -> None:
+    """Merge FTS segments so searches read one b-tree per index."""
+    db.execute("insert into paragraph_search_fts(paragraph_search_fts) values('optimize')")
+    db.execute("insert into paragraph_words(paragraph_words) values('optimize')")
