@@ -71,7 +71,7 @@ CORE = re.compile(
 # 翻了一番 / 翻两番 — doublings.
 DOUBLING = re.compile(r"翻了?(?P<n>[一两二三四五六七八九十\d]+)番")
 # A ratio in tenths: 八成, 9成 (not 成为, 成立, 成果 …).
-TENTHS = re.compile(r"成(?![为立果功本效就员长熟交绩都分品型套批像])")
+TENTHS = re.compile(r"成(?![为立果功本效就员长熟交绩都分品型套批像会是要能可])")
 MAGNITUDE_AFTER = re.compile(r"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千(?![瓦克米卡])")
 # Change verbs right before a figure: 同比增长10.1%, 增产1.13亿吨, 下降了3%.
 CHANGE_BEFORE = re.compile(
@@ -88,7 +88,7 @@ ORDINAL_AFTER = re.compile(r"届|次(?=会议|全会|党代会|代表大会)")
 # Words that end a subject search: scope, time and verb words in front of a figure.
 SUBJECT_STRIP = re.compile(
     r"(?:全省|全国|全市|全区|全县|我省|我国|我市|山西|全年|累计|共计|总计|总共|共|目前|其中|已经|已|将|"
-    r"力争|预计|同比|比上年|较上年|达到|达|为|是|有|超过|突破|实现|完成|增长到|增长|增加|提高到|提高|"
+    r"力争|预计|有望|能够|能|可以|可|同比|比上年|较上年|达到|达|为|是|有|超过|突破|实现|完成|增长到|增长|增加|提高到|提高|"
     r"下降|减少|降低|提升到|提升|占|约|近|到|至|由|从|比|了|的|在|和|与|及|以|等|仅|就|也|还|都|又|再)+$"
 )
 # Scope words at the front of a subject: 全省煤炭产量 → 煤炭产量.
@@ -99,7 +99,28 @@ SUBJECT_POS = {"n", "nz", "nt", "ns", "nl", "ng", "vn", "b", "an", "nr", "eng", 
 CLAUSE_BREAK = re.compile(r"[，。；：！？、,;:!?（）()“”\"《》]")
 SUBJECT_MAX_CHARS = 12
 # Words jieba tags as nouns that never belong in a subject.
-SUBJECT_STOPWORDS = {"全部", "全面", "部分", "以上", "以下", "左右", "方面", "时候", "目前", "当前"}
+SUBJECT_STOPWORDS = {
+    "全部",
+    "全面",
+    "部分",
+    "以上",
+    "以下",
+    "左右",
+    "方面",
+    "时候",
+    "目前",
+    "当前",
+    "预计",
+    "力争",
+    "计划",
+    "目标",
+    "确保",
+    "争取",
+    "有望",
+    "实现",
+    "完成",
+    "达到",
+}
 
 
 @dataclass
@@ -217,9 +238,15 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _inside_latin_word(text: str, start: int, end: int) -> bool:
-    """Digits glued to Latin letters (COVID-19, 5G, A1) are names, not figures."""
-    before = text[start - 1 : start]
-    return bool(before and before.isascii() and before.isalpha())
+    """Digits glued to Latin letters (COVID-19, 5G, A1, PM2.5) are names, not figures."""
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if before in "-_" and start >= 2:
+        before = text[start - 2 : start - 1]
+    glued_before = bool(before and before.isascii() and before.isalpha())
+    glued_after = bool(
+        after and after.isascii() and after.isalpha() and text[end - 1 : end].isdigit()
+    )
+    return glued_before or glued_after
 
 
 def _figure_from_match(text: str, m: re.Match, all_numbers: bool) -> Figure | None:
@@ -301,6 +328,8 @@ def _figure_from_match(text: str, m: re.Match, all_numbers: bool) -> Figure | No
         # (一带一路, 三对关系, 一批): keep them only with a unit, and never a lone 一.
         if kind == "number" or (value == 1 and kind == "quantity"):
             return None
+        if unit in units.AMBIGUOUS_AFTER_CHINESE_NUMERAL:
+            return None
     return _finish(text, start, end, kind, value, unit, qualifier, low, high)
 
 
@@ -336,7 +365,7 @@ def _link_changes(text: str, figures: list[Figure]) -> None:
 
 
 def _assign_periods_and_subjects(text: str, figures: list[Figure], found: list) -> None:
-    previous_subject: tuple[int, str] | None = None  # (sentence start, subject)
+    previous_subject: tuple[int, str, str | None] | None = None  # (sentence start, subject, unit)
     for f in figures:
         if f.kind == "date":
             continue
@@ -351,13 +380,15 @@ def _assign_periods_and_subjects(text: str, figures: list[Figure], found: list) 
             text, f.start, found
         )
         if subject:
-            previous_subject = (sentence_start, subject)
+            previous_subject = (sentence_start, subject, f.unit)
         elif (
             previous_subject
             and previous_subject[0] == sentence_start
-            and (f.change or f.kind == "percent")
+            and (f.change or f.kind == "percent" or (f.unit and f.unit == previous_subject[2]))
         ):
-            subject = previous_subject[1]  # 增长10.1% measures the sentence's last subject
+            # 增长10.1%, 预计全年能达到13亿吨以上: the sentence's last subject, when the
+            # figure is its change or is in the same unit.
+            subject = previous_subject[1]
         f.subject = subject
 
 

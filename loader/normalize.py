@@ -214,6 +214,7 @@ def _looks_like_deck(line: str) -> bool:
     """Deck lines under a headline are short and carry no clause punctuation."""
     return (
         len(line) <= DECK_MAX_CHARS
+        and IS_CJK.search(line) is not None
         and not CLAUSE_PUNCT.search(line)
         and not BYLINE_START.match(line)
         and not LABEL_START.match(line)

@@ -62,7 +62,7 @@ PERIOD = re.compile(
             # 2019年5月, 今年1月26日, 3月6日, 2025年, 2023年上半年, 去年底
             rf"(?:(?P<year>{YEAR_NUM})年|(?P<rel>{_rel}))(?:(?P<month>{MONTH_NUM})月(?:(?P<day>{DAY_NUM})[日号])?|(?P<part>{_parts}))?",
             rf"(?P<bare_month>{MONTH_NUM})月(?P<bare_day>{DAY_NUM})[日号]",
-            r"(?P<bare_part>上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度)",
+            r"(?P<bare_part>上半年|下半年|前三季度|[一二三四]季度|第[一二三四]季度|全年)",
         ]
     )
 )

@@ -109,7 +109,8 @@ REPORTED_ANSWERS = [
 ]
 # 会后有记者问及煤炭保供，张三表示，… — a question asked in narration, maybe answered by name.
 NARRATED_QUESTION = re.compile(
-    rf"(?:有|一位|一名)?(?:{OUTLET})?记者(?:问及|问到|提问|追问)(?P<question>[^，。]+)[，,]\s*(?:{NAME}(?:表示|说|回答|称|介绍))?"
+    r"(?:会后|会上|随后|当天|采访中)?(?:有|一位|一名|多名)?(?:(?P<outlet>[^\s，。、“”有]{2,12}?))?记者(?:问及|问到|提问|追问)"
+    rf"(?P<question>[^，。]+)[，,]\s*(?:{NAME}(?:表示|说|回答|称|介绍))?"
 )
 # 唐登杰谈到，… — a later reference to someone already speaking in this document.
 CONTINUATION = re.compile(

@@ -108,6 +108,8 @@ UNITS: dict[str, Unit] = {
         _u("届", "count", "sessions"),
         _u("期", "count", "issues/phases"),
         _u("倍", "ratio", "times (multiple)"),
+        _u("县", "count", "counties"),
+        _u("村", "count", "villages"),
         # time and age
         _u("年", "time", "years", "s", 31557600.0),
         _u("个月", "time", "months", "s", 2629800.0),
@@ -177,6 +179,32 @@ NOT_UNIT_AFTER = {
     "户": "口籍外",
     "批": "准",
     "座": "谈",
+    "周": "年边末围",
+    "县": "城委长级域区",
+    "村": "民庄镇干",
+}
+
+# Units that after a Chinese numeral are usually part of a word (四方责任, 三次分配, 十周年):
+# the extractor keeps them only after Arabic digits or with a magnitude (5万方).
+AMBIGUOUS_AFTER_CHINESE_NUMERAL = {
+    "方",
+    "度",
+    "块",
+    "本",
+    "部",
+    "期",
+    "场",
+    "批",
+    "头",
+    "周",
+    "日",
+    "月",
+    "届",
+    "注",
+    "张",
+    "款",
+    "条",
+    "份",
 }
 
 # Printed variants of compound units → the registry's spelling (the slash is often lost in print).
