@@ -110,8 +110,6 @@ def load(paths, db_path, prune, skip_bad, encoding, workers, max_paragraph_chars
             bar.__exit__(None, None, None)
     if not quiet:
         click.echo(f"{db_path}: {report.summary()}", err=True)
-    if report.skipped:
-        sys.exit(3)
 
 
 @cli.command()

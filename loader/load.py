@@ -166,7 +166,10 @@ def _read_metadata(root: Path, h) -> tuple[dict, list[dict]]:
             raise InputError(str(path), f"cannot read: {e.strerror or e}") from None
         except UnicodeDecodeError:
             raise InputError(str(path), "metadata files must be UTF-8") from None
-        h.update(data)
+        if name == SPEAKERS_NAME:
+            # Known speakers change how every document is attributed; a manifest entry
+            # only changes its own document (it is part of that document's fingerprint).
+            h.update(data)
         if name == MANIFEST_NAME:
             manifest = parse_manifest(text, str(path))
         else:
@@ -234,15 +237,19 @@ def parse_source(
         except OSError as e:
             raise InputError(str(source.path), f"cannot read: {e.strerror or e}") from None
         text, used = decode(data, str(source.path), encoding or source.meta.get("encoding"))
+        _refuse_overlong_lines(text, str(source.path), max_paragraph_chars)
         front, text = split_front_matter(text, str(source.path))
         meta = {**front, **source.meta}
-        document = parse_document(source.filename, text, meta, data=data, encoding=used)
+        try:
+            document = parse_document(source.filename, text, meta, data=data, encoding=used)
+        except InputError as e:
+            raise InputError(str(source.path), e.reason, e.line) from None
         for p in document.paragraphs:
             if len(p.text) > max_paragraph_chars:
                 raise InputError(
                     str(source.path),
                     f"paragraph is {len(p.text):,} characters long (limit {max_paragraph_chars:,}); "
-                    "is this really one paragraph? raise --max-paragraph-chars to load it",
+                    "raise --max-paragraph-chars to load it",
                     line=p.line,
                 )
         names = _known_names if known_names is None else known_names
@@ -263,6 +270,20 @@ def parse_source(
 
 
 PARSER_FINGERPRINT = _parser_fingerprint()
+
+
+def _refuse_overlong_lines(text: str, path: str, limit: int) -> None:
+    """A single line longer than any paragraph can be is refused before it is parsed."""
+    if len(text) <= limit:
+        return
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > limit:
+            raise InputError(
+                path,
+                f"line is {len(line):,} characters long (limit {limit:,}); is this really one paragraph? "
+                "raise --max-paragraph-chars to load it",
+                line=number,
+            )
 
 
 def _parse_in_order(

@@ -305,6 +305,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             "upgrade the loader"
         )
     for from_version in range(max(version, 1), SCHEMA_VERSION):
+        if from_version not in MIGRATIONS:
+            raise SchemaError(
+                f"database schema version {version} cannot be upgraded to {SCHEMA_VERSION}; "
+                "rebuild it: delete the file and run `corpus load`"
+            )
         MIGRATIONS[from_version](db)
     created, deferred = set(tables), []
     for name, spec in TABLES.items():
@@ -434,16 +439,26 @@ def save_speakers_file(db: sqlite_utils.Database, people: list[dict], ids: Ids) 
         }
         speaker_id = row[0] if row else ids.take("speakers")
         db["speakers"].upsert({"id": speaker_id, **values}, pk="id")
+        roles = [
+            (r.get("title"), r.get("organization"), r.get("from"), r.get("to"))
+            for r in person["roles"]
+        ]
+        stored = db.execute(
+            "select title, organization, from_date, to_date from speaker_roles where speaker_id = ? order by id",
+            [speaker_id],
+        ).fetchall()
+        if [tuple(r) for r in stored] == roles:
+            continue  # unchanged: keep the rows and their ids
         db.execute("delete from speaker_roles where speaker_id = ?", [speaker_id])
-        for role in person["roles"]:
+        for title, organization, from_date, to_date in roles:
             db["speaker_roles"].insert(
                 {
                     "id": ids.take("speaker_roles"),
                     "speaker_id": speaker_id,
-                    "title": role.get("title"),
-                    "organization": role.get("organization"),
-                    "from_date": role.get("from"),
-                    "to_date": role.get("to"),
+                    "title": title,
+                    "organization": organization,
+                    "from_date": from_date,
+                    "to_date": to_date,
                 }
             )
 
