@@ -143,7 +143,7 @@ def test_manifest_change_reparses_its_document(tmp_path, seeds_copy):
     manifest.write_text(
         manifest.read_text("utf-8").replace('date: "2022-08"', 'date: "2022-07"'), "utf-8"
     )
-    assert "2 replaced" in run("load", seeds_copy, "--db", db_path).output
+    assert "0 added, 1 replaced, 1 unchanged" in run("load", seeds_copy, "--db", db_path).output
     db = sqlite_utils.Database(db_path)
     assert (
         db.execute("select date from documents where kind = 'transcript'").fetchone()[0]
