@@ -22,11 +22,12 @@ serve: install
 	$(BIN)/corpus load --quiet seeds
 	$(BIN)/corpus serve --port $(PORT)
 
-# Debian's Chromium for the Playwright browser test (browser downloads are not possible here).
+# Debian's Chromium (and a CJK font for readable screenshots) for the Playwright browser
+# test; browser downloads are not possible here.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	  else sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi; }
+	@{ command -v chromium >/dev/null 2>&1 && [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ]; } || { \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null; }
 
 lint: install
 	$(BIN)/ruff check loader tests benchmarks

@@ -71,10 +71,14 @@ def bar_chart_svg(
         f"<title>{html.escape(title)}</title>",
         f'<text x="0" y="16" font-weight="bold">{html.escape(title)}</text>',
     ]
-    for i, (label, value) in enumerate(rows):
+    for i, (label, value, *text) in enumerate(rows):
         y = 30 + i * (bar_h + gap)
         w = 0 if value is None else (width - left - right) * value / top
-        shown = "" if value is None else f"{value:,.6g} {unit}".strip()
+        shown = (
+            text[0]
+            if text and text[0]
+            else ("" if value is None else f"{value:,.6g} {unit}".strip())
+        )
         parts.append(
             f'<text x="{left - 8}" y="{y + 15}" text-anchor="end">{html.escape(str(label))}</text>'
         )

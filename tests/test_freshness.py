@@ -10,8 +10,14 @@ from loader.store import BOOKKEEPING_TABLES, TABLES
 
 def contents(path):
     conn = sqlite3.connect(path)
-    tables = {t: conn.execute(f"select * from [{t}] order by rowid").fetchall() for t in TABLES if t not in BOOKKEEPING_TABLES}
-    schema = conn.execute("select type, name, sql from sqlite_master where name not like 'sqlite_%' order by name").fetchall()
+    tables = {
+        t: conn.execute(f"select * from [{t}] order by rowid").fetchall()
+        for t in TABLES
+        if t not in BOOKKEEPING_TABLES
+    }
+    schema = conn.execute(
+        "select type, name, sql from sqlite_master where name not like 'sqlite_%' order by name"
+    ).fetchall()
     version = conn.execute("PRAGMA user_version").fetchone()[0]
     conn.close()
     return tables, schema, version

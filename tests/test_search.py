@@ -70,7 +70,15 @@ def sample_queries(paragraphs):
             q = joined[start : start + length]
             if all(c.isalnum() for c in q):
                 queries.add(q)
-    return sorted(queries) + ["RCEP国家", "rcep", "13.78", "4376", "2.5个百分点", "5G", "不存在的词语"]
+    return sorted(queries) + [
+        "RCEP国家",
+        "rcep",
+        "13.78",
+        "4376",
+        "2.5个百分点",
+        "5G",
+        "不存在的词语",
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -78,17 +86,28 @@ def corpus_paragraphs(seeds_db):
     return dict(sqlite3.connect(seeds_db).execute("select id, text from paragraphs").fetchall())
 
 
-async def test_search_box_and_canned_search_find_exactly_the_substring_matches(seeds_db, corpus_paragraphs):
-    ds = Datasette([str(seeds_db)], metadata=yaml.safe_load(METADATA.read_text("utf-8")), settings={"max_returned_rows": 5000})
+async def test_search_box_and_canned_search_find_exactly_the_substring_matches(
+    seeds_db, corpus_paragraphs
+):
+    ds = Datasette(
+        [str(seeds_db)],
+        metadata=yaml.safe_load(METADATA.read_text("utf-8")),
+        settings={"max_returned_rows": 5000},
+    )
     queries = sample_queries(corpus_paragraphs.values())
     assert len(queries) > 150
     lengths = {len(q) for q in queries}
     assert {1, 2, 3, 4} <= lengths
     for q in queries:
         # FTS ignores punctuation and spaces inside a match; so does the truth.
-        truth = {pid for pid, text in corpus_paragraphs.items() if token_form(q) in token_form(text)}
+        truth = {
+            pid for pid, text in corpus_paragraphs.items() if token_form(q) in token_form(text)
+        }
         plain = {pid for pid, text in corpus_paragraphs.items() if q.casefold() in text.casefold()}
-        box = await ds.client.get("/corpus/paragraphs.json", params={"_search": q, "_shape": "array", "_col": "id", "_size": "max"})
+        box = await ds.client.get(
+            "/corpus/paragraphs.json",
+            params={"_search": q, "_shape": "array", "_col": "id", "_size": "max"},
+        )
         found = {row["id"] for row in box.json()}
         assert found == truth, q
         assert plain <= found, q  # recall against a plain substring scan
@@ -98,7 +117,9 @@ async def test_search_box_and_canned_search_find_exactly_the_substring_matches(s
 
 def test_plain_sqlite_without_the_plugin_reads_every_table_and_matches(seeds_db):
     conn = sqlite3.connect(seeds_db)  # no functions registered, no extension loaded
-    names = [r[0] for r in conn.execute("select name from sqlite_master where type in ('table', 'view')")]
+    names = [
+        r[0] for r in conn.execute("select name from sqlite_master where type in ('table', 'view')")
+    ]
     for name in names:
         conn.execute(f"select * from [{name}] limit 1").fetchall()
     rows = conn.execute(

@@ -70,7 +70,9 @@ def test_every_table_and_column_has_a_description(seeds_db):
 @pytest.mark.asyncio
 async def test_plugin_is_listed(ds):
     plugins = {p["name"]: p for p in (await ds.client.get("/-/plugins.json")).json()}
-    assert {"prepare_connection", "render_cell", "startup", "register_routes"} <= set(plugins["chinese-press-corpus"]["hooks"])
+    assert {"prepare_connection", "render_cell", "startup", "register_routes"} <= set(
+        plugins["chinese-press-corpus"]["hooks"]
+    )
     assert "datasette-search-all" in plugins
 
 
@@ -78,7 +80,13 @@ async def test_plugin_is_listed(ds):
 async def test_internals_are_hidden(ds):
     r = await ds.client.get("/corpus.json")
     hidden = {t["name"] for t in r.json()["tables"] if t["hidden"]}
-    assert {"paragraph_search", "paragraph_search_fts", "paragraph_words", "file_states", "word_instances"} <= hidden
+    assert {
+        "paragraph_search",
+        "paragraph_search_fts",
+        "paragraph_words",
+        "file_states",
+        "word_instances",
+    } <= hidden
     shown = {t["name"] for t in r.json()["tables"] if not t["hidden"]}
     assert {"documents", "paragraphs", "speakers", "turns", "exchanges", "figures"} <= shown
 
@@ -92,14 +100,30 @@ async def test_foreign_keys_show_labels(ds):
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("table", ["documents", "paragraphs", "speakers", "turns", "exchanges", "mentions", "figures", "speaker_roles", "word_counts", "answers"])
+@pytest.mark.parametrize(
+    "table",
+    [
+        "documents",
+        "paragraphs",
+        "speakers",
+        "turns",
+        "exchanges",
+        "mentions",
+        "figures",
+        "speaker_roles",
+        "word_counts",
+        "answers",
+    ],
+)
 async def test_json_and_csv_exports_round_trip(ds, seeds_db, table):
     conn = sqlite3.connect(seeds_db)
     conn.row_factory = sqlite3.Row
     expected = [dict(r) for r in conn.execute(f"select * from [{table}]")]
     r = await ds.client.get(f"/corpus/{table}.json?_shape=array&_size=max")
     assert r.status_code == 200
-    got = [{k: v for k, v in row.items() if k != "rowid" or "rowid" in expected[0]} for row in r.json()]
+    got = [
+        {k: v for k, v in row.items() if k != "rowid" or "rowid" in expected[0]} for row in r.json()
+    ]
     key = lambda row: json.dumps(row, sort_keys=True, ensure_ascii=False)  # noqa: E731
     if table == "answers":
         assert got == expected
@@ -107,7 +131,10 @@ async def test_json_and_csv_exports_round_trip(ds, seeds_db, table):
         assert sorted(map(key, got)) == sorted(map(key, expected))
     r = await ds.client.get(f"/corpus/{table}.csv?_size=max&_stream=on")
     assert r.status_code == 200
-    rows = [{k: v for k, v in row.items() if k != "rowid" or "rowid" in expected[0]} for row in csv.DictReader(io.StringIO(r.text))]
+    rows = [
+        {k: v for k, v in row.items() if k != "rowid" or "rowid" in expected[0]}
+        for row in csv.DictReader(io.StringIO(r.text))
+    ]
     as_text = lambda row: {k: "" if v is None else str(v) for k, v in row.items()}  # noqa: E731
     assert sorted(map(key, rows)) == sorted(key(as_text(e)) for e in expected)
 
@@ -122,7 +149,11 @@ async def test_canned_query_csv_keeps_chinese(ds):
 
 @pytest.mark.asyncio
 async def test_search_box_on_the_paragraphs_table(ds, seeds_db):
-    truth = sqlite3.connect(seeds_db).execute("select count(*) from paragraphs where text like '%煤炭产量%'").fetchone()[0]
+    truth = (
+        sqlite3.connect(seeds_db)
+        .execute("select count(*) from paragraphs where text like '%煤炭产量%'")
+        .fetchone()[0]
+    )
     r = await ds.client.get("/corpus/paragraphs?_search=煤炭产量")
     assert r.status_code == 200
     assert "去年煤炭产量达到13.78亿吨" in r.text
@@ -153,18 +184,32 @@ async def test_kwic_gives_one_row_per_occurrence_sortable_by_context(ds, seeds_d
     rows = r.json()
     assert len(rows) == occurrences
     for row in rows:
-        text = conn.execute("select text from paragraphs where id = ?", [row["paragraph_id"]]).fetchone()[0]
+        text = conn.execute(
+            "select text from paragraphs where id = ?", [row["paragraph_id"]]
+        ).fetchone()[0]
         assert text[row["offset"] : row["offset"] + 2] == "煤炭"
         assert text[: row["offset"]].endswith(row["left_context"])
-    right = [row["right_context"] for row in (await ds.client.get("/corpus/kwic.json?q=煤炭&sort=right&_shape=array&_size=max")).json()]
+    right = [
+        row["right_context"]
+        for row in (
+            await ds.client.get("/corpus/kwic.json?q=煤炭&sort=right&_shape=array&_size=max")
+        ).json()
+    ]
     assert right == sorted(right)
-    left = [row["left_context"][::-1] for row in (await ds.client.get("/corpus/kwic.json?q=煤炭&sort=left&_shape=array&_size=max")).json()]
+    left = [
+        row["left_context"][::-1]
+        for row in (
+            await ds.client.get("/corpus/kwic.json?q=煤炭&sort=left&_shape=array&_size=max")
+        ).json()
+    ]
     assert left == sorted(left)
 
 
 @pytest.mark.asyncio
 async def test_statistic_series_lines_up_coal_output(ds):
-    rows = (await ds.client.get("/corpus/statistic_series.json?subject=煤炭产量&_shape=array")).json()
+    rows = (
+        await ds.client.get("/corpus/statistic_series.json?subject=煤炭产量&_shape=array")
+    ).json()
     assert [(r["period"], r["figure"], r["said_on"]) for r in rows] == [
         ("2021", "11.93亿吨", "2022-08"),
         ("2022", "13亿吨以上", "2022-08"),
@@ -175,7 +220,9 @@ async def test_statistic_series_lines_up_coal_output(ds):
 
 @pytest.mark.asyncio
 async def test_answers_by_speaker(ds):
-    rows = (await ds.client.get("/corpus/answers_by_speaker.json?speaker=蓝佛安&_shape=array")).json()
+    rows = (
+        await ds.client.get("/corpus/answers_by_speaker.json?speaker=蓝佛安&_shape=array")
+    ).json()
     assert [r["outlet"] for r in rows] == ["新华社", "香港南报", "山西日报"]
     assert rows[0]["answer"].startswith("蓝佛安省长：感谢新华社")
 
@@ -196,12 +243,16 @@ async def test_document_text_in_order_with_labels(ds):
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("chart, param", [("statistic_series", "subject=煤炭产量"), ("word_trend", "word=煤炭")])
+@pytest.mark.parametrize(
+    "chart, param", [("statistic_series", "subject=煤炭产量"), ("word_trend", "word=煤炭")]
+)
 async def test_charts_render_as_inline_svg(ds, chart, param):
     r = await ds.client.get(f"/corpus/-/chart/{chart}?{param}")
     assert r.status_code == 200
     assert "<svg" in r.text and "<rect" in r.text
-    assert "http://" not in r.text.split("<svg", 1)[1].split("</svg>")[0].replace("http://www.w3.org/2000/svg", "")
+    assert "http://" not in r.text.split("<svg", 1)[1].split("</svg>")[0].replace(
+        "http://www.w3.org/2000/svg", ""
+    )
 
 
 @pytest.mark.asyncio

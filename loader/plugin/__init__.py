@@ -10,10 +10,18 @@ from datasette.utils.asgi import NotFound, Response
 
 from .. import site
 
-# Charts drawn from canned queries: route name → (query, parameter, label columns, value column, unit column).
+# Charts drawn from canned queries:
+# route name → (query, parameter, label columns, value column, unit column, text column).
 CHARTS = {
-    "statistic_series": ("statistic_series", "subject", ("period", "said_on"), "value", "unit"),
-    "word_trend": ("word_trend", "word", ("year",), "occurrences", None),
+    "statistic_series": (
+        "statistic_series",
+        "subject",
+        ("period", "said_on"),
+        "value",
+        "unit",
+        "figure",
+    ),
+    "word_trend": ("word_trend", "word", ("year",), "occurrences", None, None),
 }
 
 
@@ -40,7 +48,7 @@ async def chart(request, datasette):
     name = request.url_vars["chart"]
     if name not in CHARTS:
         raise NotFound("No such chart")
-    query_name, param, label_columns, value_column, unit_column = CHARTS[name]
+    query_name, param, label_columns, value_column, unit_column, text_column = CHARTS[name]
     database = request.url_vars["database"]
     query = await datasette.get_canned_query(database, query_name, request.actor)
     if query is None:
