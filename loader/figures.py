@@ -15,10 +15,23 @@ from dataclasses import dataclass
 
 from . import periods as periods_mod
 from . import segment, units
-from .numbers import ARABIC, CHINESE, DIGITS, magnitude_of, parse_number
+from .numbers import ARABIC, ARABIC_WITH_UNITS, CHINESE, DIGITS, magnitude_of, parse_number
 
 # Qualifiers before a number (近13亿, 超过300万) and after it (左右, 以上, 以内).
 PREFIX_QUALIFIERS = {
+    # comparisons: 大于等于三千, 小于20, 不大于50
+    "大于等于": "lower_bound",
+    "大于或等于": "lower_bound",
+    "大于或者等于": "lower_bound",
+    "不小于": "lower_bound",
+    "大于": "lower_bound",
+    "高于": "lower_bound",
+    "多于": "lower_bound",
+    "小于等于": "upper_bound",
+    "小于或等于": "upper_bound",
+    "小于或者等于": "upper_bound",
+    "不大于": "upper_bound",
+    "小于": "upper_bound",
     "近": "approximate",
     "约": "approximate",
     "大约": "approximate",
@@ -41,6 +54,8 @@ PREFIX_QUALIFIERS = {
     "不高于": "upper_bound",
 }
 SUFFIX_QUALIFIERS = {
+    "之上": "lower_bound",
+    "之下": "upper_bound",
     "左右": "approximate",
     "上下": "approximate",
     "以上": "lower_bound",
@@ -55,8 +70,12 @@ _prefix = "|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
 _suffix = "|".join(sorted(SUFFIX_QUALIFIERS, key=len, reverse=True))
 
 # A number: Arabic (with magnitude) or a Chinese numeral that may carry a decimal and magnitude.
-NUM = rf"(?:{ARABIC})(?:万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千(?![瓦克米卡])|百(?![分]))?|{CHINESE}(?:[万亿]+)?"
-RANGE_SEP = r"至|到|~|～|-|－|—|或"
+NUM = (
+    rf"{ARABIC_WITH_UNITS}"
+    rf"|(?:{ARABIC})(?:[万萬][亿億]|千[亿億]|百[亿億]|十[亿億]|千[万萬]|百[万萬]|十[万萬]|[万萬]{{2}}|[亿億万萬]|千(?![瓦克米卡])|百(?![分]))?"
+    rf"|{CHINESE}(?:[万亿萬億]+)?"
+)
+RANGE_SEP = r"\s*(?:至|到|~|～|-|－|—|–|或)\s*|(?:和|与)(?=[^，。；]{1,12}?之?间)"
 
 # The number core, each branch with a real string it matches.
 CORE = re.compile(
@@ -65,14 +84,43 @@ CORE = re.compile(
     rf"|(?P<den>{NUM})分之(?P<numr>{NUM})"  # 三分之一
     rf"|第(?P<ord>{NUM})"  # 第99位, 第三
     rf"|(?P<fa>\d+)/(?P<fb>\d+)(?![\d/])"  # 1/3
-    rf"|(?P<num>{NUM})(?:(?P<sep>{RANGE_SEP})(?P<num2>{NUM}))?"  # 13.78亿, 3至5万
+    rf"|(?P<neg>[负負]|(?<![\w.])[-−])?(?P<num>{NUM})(?:(?P<sep>{RANGE_SEP})(?P<num2>{NUM}))?"  # 13.78亿, 3至5万, 负32
     rf")"
 )
 # 翻了一番 / 翻两番 — doublings.
 DOUBLING = re.compile(r"翻了?(?P<n>[一两二三四五六七八九十\d]+)番")
-# A ratio in tenths: 八成, 9成 (not 成为, 成立, 成果 …).
-TENTHS = re.compile(r"成(?![为立果功本效就员长熟交绩都分品型套批像会是要能可])")
-MAGNITUDE_AFTER = re.compile(r"万亿|千亿|百亿|十亿|千万|百万|十万|亿|万|千(?![瓦克米卡])")
+# A ratio in tenths: 八成, 9成, 7.2成, 三成半 (not 成为, 成立, 成果 …); a discount: 八折, 8.5折, 五五折.
+TENTHS = re.compile(
+    r"(?P<word>成|折)(?P<half>半)?(?![为立果功本效就员长熟交绩都分品型套批像会是要能可叠扣旧线算合射])"
+)
+MAGNITUDE_AFTER = re.compile(
+    r"[万萬][亿億]|千[亿億]|百[亿億]|十[亿億]|千[万萬]|百[万萬]|十[万萬]|[亿億万萬]|千(?![瓦克米卡])"
+)
+# 20和30之间, 10000与20000间 — the end of a "between" range.
+BETWEEN_AFTER = re.compile(r"\s*之?间")
+# Latin unit abbreviations after digits: 168cm, 250m, 5kg, 30kWh (not 5G, 3D).
+# Case matters: 5g is grams, 5G is a network generation.
+LATIN_UNITS = {
+    "km": "公里",
+    "KM": "公里",
+    "m": "米",
+    "cm": "厘米",
+    "CM": "厘米",
+    "mm": "毫米",
+    "kg": "千克",
+    "KG": "千克",
+    "g": "克",
+    "t": "吨",
+    "kWh": "千瓦时",
+    "kW": "千瓦",
+    "MW": "兆瓦",
+    "GW": "吉瓦",
+    "MWh": "兆瓦时",
+    "GWh": "吉瓦时",
+}
+LATIN_UNIT = re.compile(
+    r"\s?(?P<unit>" + "|".join(sorted(LATIN_UNITS, key=len, reverse=True)) + r")(?![A-Za-z])"
+)
 # Change verbs right before a figure: 同比增长10.1%, 增产1.13亿吨, 下降了3%.
 CHANGE_BEFORE = re.compile(
     r"(?:同比|环比|比上年|较上年|比去年|较去年|比2\d{3}年|年均|累计)?"
@@ -229,6 +277,7 @@ def extract(text: str, doc_year: int | None = None, all_numbers: bool = False) -
     for f in figures:
         _apply_unit_registry(f)
     _link_changes(text, figures)
+    _pair_bounds(text, figures)
     _assign_periods_and_subjects(text, figures, found_periods)
     return figures
 
@@ -240,12 +289,12 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def _inside_latin_word(text: str, start: int, end: int) -> bool:
     """Digits glued to Latin letters (COVID-19, 5G, A1, PM2.5) are names, not figures."""
     before, after = text[start - 1 : start], text[end : end + 1]
-    if before in "-_" and start >= 2:
+    if before and before in "-_" and start >= 2:
         before = text[start - 2 : start - 1]
     glued_before = bool(before and before.isascii() and before.isalpha())
     glued_after = bool(
         after and after.isascii() and after.isalpha() and text[end - 1 : end].isdigit()
-    )
+    ) and not LATIN_UNIT.match(text, end)
     return glued_before or glued_after
 
 
@@ -282,6 +331,8 @@ def _figure_from_match(text: str, m: re.Match, all_numbers: bool) -> Figure | No
     value = parse_number(numeral)
     if value is None:
         return None
+    sign = -1 if g["neg"] else 1
+    value *= sign
     end = m.end()
     low = high = None
     if numeral2:
@@ -291,18 +342,30 @@ def _figure_from_match(text: str, m: re.Match, all_numbers: bool) -> Figure | No
         mag2 = MAGNITUDE_AFTER.search(numeral2)
         if mag2 and not MAGNITUDE_AFTER.search(numeral) and mag2.end() == len(numeral2):
             value *= magnitude_of(mag2.group())  # 3至5万元: the 万 applies to both ends
-        if value2 < value or g["sep"] in ("-", "－", "—") and value2 > 100 * max(value, 1):
+        dash = g["sep"].strip() in ("-", "－", "—", "–")
+        if value2 < value or dash and value2 > 100 * max(value, 1):
             # 2-3 may be a phone number or code; a falling 'range' is not a range
             end = m.start("sep")
             numeral2 = None
         else:
             low, high, qualifier = value, value2, qualifier or "range"
+            between = BETWEEN_AFTER.match(text, end)
+            if between:
+                end = between.end()
     if ORDINAL_AFTER.match(text, end):
         stop = end + 1
         return Figure(text[start:stop], start, stop, "ordinal", value)
     tenths = TENTHS.match(text, end)
-    if tenths and not numeral2 and value == int(value) and 1 <= value <= 9 and len(numeral) == 1:
-        return _finish(text, start, end + 1, "percent", value * 10, "%", qualifier)
+    if tenths and not numeral2 and 0 < value <= 100:
+        percent = _tenths_to_percent(value, numeral, tenths.group("word"))
+        if percent is not None:
+            if tenths.group("half"):
+                percent += 5
+            return _finish(text, start, tenths.end(), "percent", percent, "%", qualifier)
+    latin = LATIN_UNIT.match(text, end)
+    if latin:
+        unit = LATIN_UNITS[latin.group("unit")]
+        return _finish(text, start, latin.end(), "quantity", value, unit, qualifier, low, high)
     kind, unit, end, duo = _scan_tail(text, end)
     if duo:
         step = _step(value)
@@ -323,6 +386,8 @@ def _figure_from_match(text: str, m: re.Match, all_numbers: bool) -> Figure | No
             end = end2
     elif kind == "quantity" and text.startswith(("多", "余"), end) and not numeral2 and not duo:
         low, high, qualifier, end = value, value + _step(value), qualifier or "lower_bound", end + 1
+    elif kind == "quantity" and text.startswith("半", end) and not numeral2 and value == int(value):
+        value, end = value + 0.5, end + 1  # 一吨半, 一年半
     if not all_numbers and _is_chinese(numeral) and not MAGNITUDE_AFTER.search(numeral):
         # Chinese numerals without a magnitude are words far more often than figures
         # (一带一路, 三对关系, 一批): keep them only with a unit, and never a lone 一.
@@ -331,6 +396,15 @@ def _figure_from_match(text: str, m: re.Match, all_numbers: bool) -> Figure | No
         if unit in units.AMBIGUOUS_AFTER_CHINESE_NUMERAL:
             return None
     return _finish(text, start, end, kind, value, unit, qualifier, low, high)
+
+
+def _tenths_to_percent(value: float, numeral: str, word: str) -> float | None:
+    """八成 → 80, 7.2成 → 72, 十成 → 100; 八折 → 80, 8.5折 → 85, 五五折 → 55."""
+    if value <= 10:
+        return value * 10
+    if word == "折" and value < 100 and value == int(value) and len(numeral) == 2:
+        return value
+    return None
 
 
 def _finish(text, start, end, kind, value, unit, qualifier, low=None, high=None) -> Figure:
@@ -342,7 +416,31 @@ def _finish(text, start, end, kind, value, unit, qualifier, low=None, high=None)
         if word in ("多", "余", "有余") and low is None and value is not None:
             low, high = value, value + _step(value)
         end = suffix.end()
+    if low is None and high is None and value is not None:
+        # a bound is a half-open range: 13亿吨以上 → low 1.3e9; 不到1000元 → high 1000
+        if qualifier == "lower_bound":
+            low = value
+        elif qualifier == "upper_bound":
+            high = value
     return Figure(text[start:end], start, end, kind, value, unit, low, high, qualifier)
+
+
+BOUND_PAIR_GAP = re.compile(r"^[^。；;！？]{0,12}$")
+
+
+def _pair_bounds(text: str, figures: list[Figure]) -> None:
+    """大于二十的同时小于等于三十五, 1000以上，1500以下: two opposite bounds make one range."""
+    for a, b in zip(figures, figures[1:]):
+        kinds = {a.qualifier, b.qualifier}
+        if kinds != {"lower_bound", "upper_bound"} or a.unit != b.unit or a.kind != b.kind:
+            continue
+        if not BOUND_PAIR_GAP.match(text[a.end : b.start]):
+            continue
+        low = a.value if a.qualifier == "lower_bound" else b.value
+        high = b.value if b.qualifier == "upper_bound" else a.value
+        if low is not None and high is not None and low <= high:
+            for f in (a, b):
+                f.low, f.high = low, high
 
 
 def _link_changes(text: str, figures: list[Figure]) -> None:

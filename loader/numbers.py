@@ -53,6 +53,8 @@ CHINESE = (
 # Magnitude written after Arabic digits: 13.78亿, 8900万, 1.2万亿, 3千, 5百万.
 ARABIC_MAGNITUDE = rf"[{CN_SMALL}{CN_BIG}]{{1,3}}"
 NUMBER = re.compile(rf"(?:{ARABIC})(?:{ARABIC_MAGNITUDE})?|{CHINESE}")
+# Arabic digits interleaved with Chinese units: 5万4千6百, 5亿1万4千6百.
+ARABIC_WITH_UNITS = rf"\d+[{CN_BIG}](?:\d+[{CN_SMALL}{CN_BIG}])+\d*"
 
 
 def parse_chinese(text: str) -> float | None:
@@ -73,16 +75,19 @@ def parse_chinese(text: str) -> float | None:
     if all(c in DIGITS for c in text):
         # 二〇二三 → 2023 (digit by digit); a single digit is itself.
         return float("".join(str(DIGITS[c]) for c in text))
+    tokens = re.findall(r"\d+(?:\.\d+)?|.", text)
     total, section, number = 0, 0, 0
     last_big = None
-    for c in text:
-        if c in DIGITS:
-            number = DIGITS[c]
-        elif c in SMALL_UNITS:
-            section += (number if number or section else 1) * SMALL_UNITS[c]
+    for token in tokens:
+        if token[0].isdigit():
+            number = float(token) if "." in token else int(token)  # 5万4千6百
+        elif token in DIGITS:
+            number = DIGITS[token]
+        elif token in SMALL_UNITS:
+            section += (number if number or section else 1) * SMALL_UNITS[token]
             number = 0
-        elif c in BIG_UNITS:
-            unit = BIG_UNITS[c]
+        elif token in BIG_UNITS:
+            unit = BIG_UNITS[token]
             section += number
             number = 0
             if section == 0 and total:
@@ -94,16 +99,13 @@ def parse_chinese(text: str) -> float | None:
             section, last_big = 0, unit
         else:
             return None
-    # 一万五 = 15000: a trailing digit after a big unit counts in the next lower place.
-    if (
-        number
-        and last_big
-        and not section
-        and text[-1] in DIGITS
-        and len(text) >= 3
-        and text[-2] in BIG_UNITS
-    ):
-        return float(total + number * last_big // 10)
+    # Abbreviated places: 一万五 = 15000, 四百五 = 450, 一千陆 = 1600 — a final digit
+    # straight after a unit counts in the next lower place (一百零五 keeps its 零).
+    if number and len(tokens) >= 2 and tokens[-1] in DIGITS:
+        before = tokens[-2]
+        place = SMALL_UNITS.get(before) or BIG_UNITS.get(before)
+        if place and place >= 100:
+            return float(total + section + number * place // 10)
     return float(total + section + number)
 
 
@@ -122,6 +124,8 @@ def _apply_magnitude(value: float, chars: str) -> float | None:
 
 def parse_number(text: str) -> float | None:
     """Value of a numeral token as matched by NUMBER (Arabic, Chinese or mixed)."""
+    if re.fullmatch(ARABIC_WITH_UNITS, text):
+        return parse_chinese(text)
     m = re.match(rf"^({ARABIC})(.*)$", text)
     if m:
         value = float(m.group(1).replace(",", ""))

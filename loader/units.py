@@ -42,6 +42,7 @@ UNITS: dict[str, Unit] = {
         _u("千瓦时", "energy", "kilowatt-hour", "J", 3.6e6),
         _u("度", "energy", "kilowatt-hour", "J", 3.6e6),
         _u("兆瓦时", "energy", "megawatt-hour", "J", 3.6e9),
+        _u("吉瓦时", "energy", "gigawatt-hour", "J", 3.6e12),
         _u("瓦", "power", "watt", "W", 1.0),
         _u("千瓦", "power", "kilowatt", "W", 1e3),
         _u("兆瓦", "power", "megawatt", "W", 1e6),

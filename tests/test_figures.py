@@ -125,17 +125,21 @@ def test_cheng_only_as_tenths(text):
         ("约300万人", "approximate", None, None),
         ("600万户左右", "approximate", None, None),
         ("上下浮动5%上下", "approximate", None, None),
-        ("13亿吨以上", "lower_bound", None, None),
-        ("超过95%", "lower_bound", None, None),
-        ("突破75%", "lower_bound", None, None),
+        ("13亿吨以上", "lower_bound", 1.3e9, None),
+        ("超过95%", "lower_bound", 95, None),
+        ("突破75%", "lower_bound", 75, None),
         ("30多万", "lower_bound", 300_000, 400_000),
         ("10余年", "lower_bound", 10, 20),
         ("3年多", "lower_bound", 3, 4),
-        ("1%以下", "upper_bound", None, None),
-        ("不到1000元", "upper_bound", None, None),
-        ("5公里以内", "upper_bound", None, None),
+        ("1%以下", "upper_bound", None, 1),
+        ("不到1000元", "upper_bound", None, 1000),
+        ("5公里以内", "upper_bound", None, 5),
+        ("大于等于三千", "lower_bound", 3000, None),
+        ("小于20", "upper_bound", None, 20),
         ("3至5万元", "range", 30_000, 50_000),
         ("20-30吨", "range", 20, 30),
+        ("20 – 100个", "range", 20, 100),
+        ("位于20和30之间", "range", 20, 30),
     ],
 )
 def test_qualifiers_and_ranges(text, qualifier, low, high):
@@ -157,6 +161,35 @@ def test_qualifiers_and_ranges(text, qualifier, low, high):
 def test_change_statements(text, changes):
     found = extract(text, 2024)
     assert [f.change for f in found if f.kind != "date"] == changes
+
+
+def test_opposite_bounds_make_a_range():
+    found = extract("数字在1000以上，1500以下", None)
+    assert [(f.low, f.high) for f in found] == [(1000, 1500), (1000, 1500)]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("负三十二", -32),
+        ("-10000", -10000),
+        ("5万4千6百", 54600),
+        ("一百七", 170),
+        ("一吨半", 1.5),
+        ("168cm", 168),
+    ],
+)
+def test_more_numeral_forms(text, value):
+    assert one(text, None, all_numbers=True).value == value
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("7.2成", 72), ("三成半", 35), ("十成", 100), ("打八折", 80), ("8.5折", 85), ("五五折", 55)],
+)
+def test_tenths_and_discounts(text, value):
+    f = one(text)
+    assert (f.kind, f.value) == ("percent", value)
 
 
 def test_from_to_figures_are_linked():
