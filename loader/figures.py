@@ -430,7 +430,7 @@ BOUND_PAIR_GAP = re.compile(r"^[^。；;！？]{0,12}$")
 
 def _pair_bounds(text: str, figures: list[Figure]) -> None:
     """大于二十的同时小于等于三十五, 1000以上，1500以下: two opposite bounds make one range."""
-    for a, b in zip(figures, figures[1:]):
+    for a, b in zip(figures, figures[1:], strict=False):
         kinds = {a.qualifier, b.qualifier}
         if kinds != {"lower_bound", "upper_bound"} or a.unit != b.unit or a.kind != b.kind:
             continue
