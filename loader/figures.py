@@ -78,8 +78,12 @@ NUM = (
 RANGE_SEP = r"\s*(?:至|到|~|～|-|－|—|–|或)\s*|(?:和|与)(?=[^，。；]{1,12}?之?间)"
 
 # The number core, each branch with a real string it matches.
+# Characters a figure can start with; the lookahead lets the regex skip other text fast.
+_FIRST = "".join(
+    sorted({w[0] for w in PREFIX_QUALIFIERS} | set(DIGITS) | set("十拾百第负負-−0123456789"))
+)
 CORE = re.compile(
-    rf"(?P<prefix>{_prefix})?(?:"
+    rf"(?=[{re.escape(_FIRST)}])(?P<prefix>{_prefix})?(?:"
     rf"百分之(?P<pct>{NUM})"  # 百分之十五点五
     rf"|(?P<den>{NUM})分之(?P<numr>{NUM})"  # 三分之一
     rf"|第(?P<ord>{NUM})"  # 第99位, 第三

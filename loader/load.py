@@ -260,7 +260,7 @@ def parse_source(
             attribution=attribution,
             figures=figures,
             search_texts=[search.search_text(p.text) for p in document.paragraphs],
-            words=[" ".join(segment.words(p.text)) for p in document.paragraphs],
+            words=[segment.indexable_words(p.text) for p in document.paragraphs],
             fingerprint=fingerprint(document.sha256, source.meta, metadata_hash),
         )
     except InputError as e:

@@ -55,12 +55,24 @@ SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
+# One translation table for the per-character rules: drop control and format
+# characters (tab becomes a space), fold full-width ASCII.
+CHAR_TABLE = str.maketrans(
+    {
+        **{c: None for c in range(0x20) if c != 0x09},
+        **{c: None for c in range(0x7F, 0xA0)},
+        0x09: " ",
+        **{ord(c): None for c in DROPPED_FORMAT},
+        **{ord(k): v for k, v in FULLWIDTH_TO_ASCII.items()},
+    }
+)
+
+
 def clean_line(line: str) -> str:
     """Apply the character rules to one line (no layout decisions)."""
     if not line:
         return line
-    line = CONTROL.sub("", line)
-    line = "".join(FULLWIDTH_TO_ASCII.get(c, c) for c in line if c not in DROPPED_FORMAT)
+    line = line.translate(CHAR_TABLE)
     line = SPACES.sub(" ", line).strip()
     line = ASCII_PARENS_WITH_CJK.sub(r"（\1）", line)
     return HALF_PUNCT_NEAR_CJK.sub(lambda m: HALF_TO_FULL[m.group()], line)

@@ -154,8 +154,14 @@ def _relative(word: str | None, doc_year: int | None) -> int | None:
     return doc_year + RELATIVE_YEARS[word]
 
 
+# Every period expression contains one of these; text without them is skipped quickly.
+PERIOD_HINT = re.compile(r"[年月季日号]|十[一二三四五六七八九]五")
+
+
 def find_periods(text: str, doc_year: int | None) -> list[Period]:
     """Every period expression in text, in order."""
+    if not PERIOD_HINT.search(text):
+        return []
     return [
         Period(m.group(), m.start(), m.end(), resolve(m, doc_year)) for m in PERIOD.finditer(text)
     ]

@@ -25,7 +25,7 @@ def is_token_char(c: str) -> bool:
 
 def search_text(text: str) -> str:
     """The indexed form of a paragraph: its token characters separated by U+200B."""
-    return SEPARATOR.join(c for c in text if not c.isspace())
+    return SEPARATOR.join("".join(text.split()))
 
 
 def query_terms(q: str) -> list[tuple[str, list[str]]]:

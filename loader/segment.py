@@ -49,6 +49,11 @@ def words(text: str) -> list[str]:
     return [t for t in cut(text) if is_word(t)]
 
 
+def indexable_words(text: str) -> str:
+    """The text's tokens joined by spaces, for the word index (its tokenizer drops punctuation)."""
+    return " ".join(cut(text))
+
+
 def tag(text: str) -> list[tuple[str, str]]:
     """Part-of-speech tagged tokens (jieba's tag set), via rjieba."""
     return [(w, f) for w, f in _rjieba().tag(text)]

@@ -227,6 +227,18 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("figures", ["subject"], False),
     ("figures", ["unit"], False),
     ("figures", ["period"], False),
+    # Every foreign key's child column is indexed: a parent insert or delete then probes
+    # an index instead of scanning the child table (and loads stay linear).
+    ("turns", ["first_paragraph_id"], False),
+    ("turns", ["last_paragraph_id"], False),
+    ("exchanges", ["question_paragraph_id"], False),
+    ("exchanges", ["question_turn_id"], False),
+    ("exchanges", ["answer_turn_id"], False),
+    ("exchanges", ["answer_first_paragraph_id"], False),
+    ("exchanges", ["answer_last_paragraph_id"], False),
+    ("mentions", ["document_id"], False),
+    ("figures", ["from_figure_id"], False),
+    ("figures", ["speaker_id"], False),
 ]
 
 # Full-text tables: exact-substring search over paragraph_search (external content),
@@ -499,7 +511,7 @@ def delete_document(db: sqlite_utils.Database, document_id: int, bulk: bool = Fa
                 "insert into paragraph_search_fts(paragraph_search_fts, rowid, text) values('delete', ?, ?)",
                 [pid, search.search_text(text)],
             )
-            words = " ".join(segment.words(text))
+            words = segment.indexable_words(text)
             db.execute(
                 "insert into paragraph_words(paragraph_words, rowid, words) values('delete', ?, ?)",
                 [pid, words],
@@ -529,35 +541,55 @@ def prune_orphan_speakers(db: sqlite_utils.Database) -> None:
     )
 
 
+_INSERT_SQL: dict[str, tuple[list[str], str]] = {}
+
+
+def insert_rows(db: sqlite_utils.Database, table: str, rows) -> None:
+    """Insert dicts into one of our tables with one prepared statement (the hot path of a load)."""
+    if table not in _INSERT_SQL:
+        columns = list(TABLES[table]["columns"])
+        names = ", ".join(f"[{c}]" for c in columns)
+        sql = f"insert into [{table}] ({names}) values ({', '.join('?' * len(columns))})"
+        _INSERT_SQL[table] = (columns, sql)
+    columns, sql = _INSERT_SQL[table]
+    db.conn.executemany(sql, ([row.get(c) for c in columns] for row in rows))
+
+
 def save_document(
     db, parsed, document_id: int, ids: Ids, speakers: SpeakerRegistry, bulk: bool
 ) -> None:
     """Write one parsed document (see loader.load.ParsedDocument) and all its rows."""
+    # paragraphs and turns refer to each other: check their foreign keys at commit
+    db.execute("PRAGMA defer_foreign_keys = ON")
     doc = parsed.document
     byline = doc.byline
-    db["documents"].insert(
-        {
-            "id": document_id,
-            "filename": doc.filename,
-            "title": doc.title,
-            "date": doc.date,
-            "year": int(doc.date[:4]) if doc.date else None,
-            "source": doc.source,
-            "kind": doc.kind,
-            "page": doc.page,
-            "url": doc.url,
-            "byline": byline.text if byline else None,
-            "byline_place": byline.place if byline else None,
-            "byline_author": byline.author if byline else None,
-            "byline_publication": byline.publication if byline else None,
-            "continued_to": doc.continued_to,
-            "continued_from": doc.continued_from,
-            "encoding": doc.encoding,
-            "sha256": doc.sha256,
-            "fingerprint": parsed.fingerprint,
-            "chars": doc.chars,
-            "paragraph_count": len(doc.paragraphs),
-        }
+    insert_rows(
+        db,
+        "documents",
+        [
+            {
+                "id": document_id,
+                "filename": doc.filename,
+                "title": doc.title,
+                "date": doc.date,
+                "year": int(doc.date[:4]) if doc.date else None,
+                "source": doc.source,
+                "kind": doc.kind,
+                "page": doc.page,
+                "url": doc.url,
+                "byline": byline.text if byline else None,
+                "byline_place": byline.place if byline else None,
+                "byline_author": byline.author if byline else None,
+                "byline_publication": byline.publication if byline else None,
+                "continued_to": doc.continued_to,
+                "continued_from": doc.continued_from,
+                "encoding": doc.encoding,
+                "sha256": doc.sha256,
+                "fingerprint": parsed.fingerprint,
+                "chars": doc.chars,
+                "paragraph_count": len(doc.paragraphs),
+            }
+        ],
     )
     n = len(doc.paragraphs)
     first_pid = ids.take("paragraphs", n)
@@ -567,7 +599,9 @@ def save_document(
     first_turn = ids.take("turns", len(attribution.turns))
     turn_id = {t.seq: first_turn + k for k, t in enumerate(attribution.turns)}
     turn_speaker = {t.seq: speakers.resolve(t.speaker) for t in attribution.turns}
-    db["paragraphs"].insert_all(
+    insert_rows(
+        db,
+        "paragraphs",
         (
             {
                 "id": pid[i],
@@ -577,71 +611,78 @@ def save_document(
                 "heading_level": p.level,
                 "text": p.text,
                 "speaker_id": turn_speaker[turn_of[i].seq] if i in turn_of else None,
-                "turn_id": None,
+                "turn_id": turn_id[turn_of[i].seq] if i in turn_of else None,
                 "source_line": p.line,
                 "chars": len(p.text),
             }
             for i, p in enumerate(doc.paragraphs)
         ),
-        batch_size=500,
     )
-    db["turns"].insert_all(
-        {
-            "id": turn_id[t.seq],
-            "document_id": document_id,
-            "seq": t.seq,
-            "speaker_id": turn_speaker[t.seq],
-            "kind": t.kind,
-            "label": t.label,
-            "first_paragraph_id": pid[t.paragraphs[0]],
-            "last_paragraph_id": pid[t.paragraphs[-1]],
-            "paragraph_count": len(t.paragraphs),
-        }
-        for t in attribution.turns
+    insert_rows(
+        db,
+        "turns",
+        (
+            {
+                "id": turn_id[t.seq],
+                "document_id": document_id,
+                "seq": t.seq,
+                "speaker_id": turn_speaker[t.seq],
+                "kind": t.kind,
+                "label": t.label,
+                "first_paragraph_id": pid[t.paragraphs[0]],
+                "last_paragraph_id": pid[t.paragraphs[-1]],
+                "paragraph_count": len(t.paragraphs),
+            }
+            for t in attribution.turns
+        ),
     )
-    for t in attribution.turns:
-        db.execute(
-            f"update paragraphs set turn_id = ? where id in ({','.join('?' * len(t.paragraphs))})",
-            [turn_id[t.seq], *(pid[i] for i in t.paragraphs)],
-        )
-    db["exchanges"].insert_all(
-        {
-            "id": ids.take("exchanges"),
-            "document_id": document_id,
-            "seq": e.seq,
-            "asker_speaker_id": speakers.resolve(e.asker) if e.asker else None,
-            "answerer_speaker_id": speakers.resolve(e.answerer) if e.answerer else None,
-            "question": e.question,
-            "question_paragraph_id": pid[e.question_paragraph]
-            if e.question_paragraph is not None
-            else None,
-            "question_turn_id": turn_id.get(e.question_turn),
-            "answer_turn_id": turn_id.get(e.answer_turn),
-            "answer_first_paragraph_id": pid[e.answer_paragraphs[0]]
-            if e.answer_paragraphs
-            else None,
-            "answer_last_paragraph_id": pid[e.answer_paragraphs[-1]]
-            if e.answer_paragraphs
-            else None,
-            "answer_paragraph_count": len(e.answer_paragraphs),
-        }
-        for e in attribution.exchanges
+    insert_rows(
+        db,
+        "exchanges",
+        (
+            {
+                "id": ids.take("exchanges"),
+                "document_id": document_id,
+                "seq": e.seq,
+                "asker_speaker_id": speakers.resolve(e.asker) if e.asker else None,
+                "answerer_speaker_id": speakers.resolve(e.answerer) if e.answerer else None,
+                "question": e.question,
+                "question_paragraph_id": pid[e.question_paragraph]
+                if e.question_paragraph is not None
+                else None,
+                "question_turn_id": turn_id.get(e.question_turn),
+                "answer_turn_id": turn_id.get(e.answer_turn),
+                "answer_first_paragraph_id": pid[e.answer_paragraphs[0]]
+                if e.answer_paragraphs
+                else None,
+                "answer_last_paragraph_id": pid[e.answer_paragraphs[-1]]
+                if e.answer_paragraphs
+                else None,
+                "answer_paragraph_count": len(e.answer_paragraphs),
+            }
+            for e in attribution.exchanges
+        ),
     )
-    db["mentions"].insert_all(
-        {
-            "id": ids.take("mentions"),
-            "document_id": document_id,
-            "paragraph_id": pid[m.paragraph],
-            "speaker_id": speakers.resolve(m.speaker),
-            "text": m.text,
-            "start": m.start,
-            "end": m.end,
-        }
-        for m in attribution.mentions
+    insert_rows(
+        db,
+        "mentions",
+        (
+            {
+                "id": ids.take("mentions"),
+                "document_id": document_id,
+                "paragraph_id": pid[m.paragraph],
+                "speaker_id": speakers.resolve(m.speaker),
+                "text": m.text,
+                "start": m.start,
+                "end": m.end,
+            }
+            for m in attribution.mentions
+        ),
     )
     save_figures(db, parsed.figures, document_id, pid, ids, turn_of, turn_speaker)
-    db["paragraph_search"].insert_all(
-        ({"id": pid[i], "text": s} for i, s in enumerate(parsed.search_texts)), batch_size=500
+    db.conn.executemany(
+        "insert into paragraph_search(id, text) values (?, ?)",
+        ((pid[i], s) for i, s in enumerate(parsed.search_texts)),
     )
     if not bulk:
         db.conn.executemany(
@@ -688,7 +729,7 @@ def save_figures(db, figures_by_paragraph, document_id, pid, ids, turn_of, turn_
                     "speaker_id": speaker_id,
                 }
             )
-    db["figures"].insert_all(rows, batch_size=500)
+    insert_rows(db, "figures", rows)
 
 
 def rebuild_search_index(db: sqlite_utils.Database) -> None:

@@ -8,7 +8,7 @@ from loader.documents import parse_document
 from loader.figures import extract_document
 from loader.load import ParsedDocument, fingerprint
 from loader.search import search_text
-from loader.segment import words
+from loader.segment import indexable_words
 from loader.speakers import attribute
 
 TRANSCRIPT = """新闻发布会实录
@@ -28,7 +28,7 @@ def parsed(text, filename="a.txt", meta=None):
         attribution=attribute(doc.paragraphs),
         figures=extract_document(doc),
         search_texts=[search_text(p.text) for p in doc.paragraphs],
-        words=[" ".join(words(p.text)) for p in doc.paragraphs],
+        words=[indexable_words(p.text) for p in doc.paragraphs],
         fingerprint=fingerprint(doc.sha256, meta or {}, ""),
     )
 
@@ -135,3 +135,11 @@ def test_foreign_database_is_refused():
     db["invoices"].insert({"id": 1})
     with pytest.raises(store.SchemaError, match="other tables"):
         store.ensure_schema(db)
+
+
+def test_every_foreign_key_column_is_indexed(db):
+    """Unindexed child keys make every parent insert scan the child table (quadratic loads)."""
+    for table, spec in store.TABLES.items():
+        indexed = {tuple(ix.columns)[0] for ix in db[table].indexes} | {spec["pk"]}
+        for column, _, _ in spec.get("foreign_keys", []):
+            assert column in indexed, f"{table}.{column} has no index"
