@@ -124,7 +124,7 @@ def write_corpus(folder: Path, paragraphs: int, pool: list[str], rng: random.Ran
 
 def all_paragraph_texts(folder: Path):
     for path in sorted(folder.glob("*.txt")):
-        for i, block in enumerate(path.read_text("utf-8").split("\n\n")):
+        for block in path.read_text("utf-8").split("\n\n"):
             if block.strip():
                 yield block.strip()
 
