@@ -47,3 +47,16 @@ def schema_markdown(db_path: str | Path, metadata_path: str | Path | None = None
     out.append("Full-text tables: " + ", ".join(f"`{n}`" for n in FTS) + ".\n")
     db.close()
     return "\n".join(out)
+
+
+def replace_section(text: str, name: str, body: str) -> str:
+    """Replace what stands between <!-- name:start --> and <!-- name:end --> in a Markdown text."""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    before, rest = text.split(start, 1)
+    _, after = rest.split(end, 1)
+    return f"{before}{start}\n{body.strip()}\n{end}{after}"
+
+
+def section(text: str, name: str) -> str:
+    """What stands between a section's markers."""
+    return text.split(f"<!-- {name}:start -->", 1)[1].split(f"<!-- {name}:end -->", 1)[0].strip()

@@ -47,6 +47,20 @@ def render_marked_cell(value, column: str):
     return None
 
 
+def csv_with_bom(columns: list[str], rows) -> str:
+    """CSV with a UTF-8 byte-order mark, so Excel opens Chinese text correctly."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if row[c] is None else row[c] for c in columns])
+    return out.getvalue()
+
+
 def configured_fts_lookup(datasette, database_name: str, original):
     """An fts_table() that honours metadata's fts_table, so datasette-search-all finds
     tables whose index lives in a separate table (paragraphs → paragraph_search_fts)."""

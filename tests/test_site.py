@@ -272,3 +272,13 @@ async def test_pathological_query_is_cut_off_and_the_server_keeps_answering(seed
     assert "interrupted" in r.text.lower() or "time limit" in r.text.lower()
     r = await instance.client.get("/corpus/documents.json?_shape=array")
     assert len(r.json()) == 2
+
+
+async def test_csv_for_excel_has_a_byte_order_mark(ds):
+    r = await ds.client.get("/corpus/speakers.csvbom?_size=max")
+    assert r.status_code == 200
+    assert r.content.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(r.content.decode("utf-8-sig"))))
+    assert "林武书记" in {row["label"] for row in rows}
+    r = await ds.client.get("/corpus/questions_by_outlet.csvbom?outlet=新华社")
+    assert r.content.decode("utf-8-sig").splitlines()[0].startswith("outlet,question")

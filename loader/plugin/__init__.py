@@ -38,6 +38,20 @@ def render_cell(value, column, table, database, datasette):
     return site.render_marked_cell(value, column)
 
 
+def _render_csv_bom(columns, rows):
+    return Response(
+        site.csv_with_bom(columns, rows),
+        content_type="text/csv; charset=utf-8",
+        headers={"content-disposition": "attachment"},
+    )
+
+
+@hookimpl
+def register_output_renderer(datasette):
+    # /corpus/figures.csvbom?_size=max — CSV for Excel (UTF-8 with a byte-order mark)
+    return {"extension": "csvbom", "render": _render_csv_bom}
+
+
 @hookimpl
 def startup(datasette):
     for name, db in datasette.databases.items():
