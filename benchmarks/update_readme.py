@@ -21,8 +21,12 @@ from loader.load import load  # noqa: E402
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--recognizers", type=Path, help="saved output of benchmarks/recognizers.py")
-    parser.add_argument("--scale", type=Path, help="saved output of benchmarks/scale.py (its final tables)")
+    parser.add_argument(
+        "--recognizers", type=Path, help="saved output of benchmarks/recognizers.py"
+    )
+    parser.add_argument(
+        "--scale", type=Path, help="saved output of benchmarks/scale.py (its final tables)"
+    )
     args = parser.parse_args()
     readme = ROOT / "README.md"
     text = readme.read_text("utf-8")
@@ -31,7 +35,9 @@ def main():
         load(db, [ROOT / "seeds"], workers=1)
         text = replace_section(text, "schema", schema_markdown(db, ROOT / "metadata.yml"))
     if args.recognizers:
-        text = replace_section(text, "recognizers", "```\n" + args.recognizers.read_text("utf-8").strip() + "\n```")
+        text = replace_section(
+            text, "recognizers", "```\n" + args.recognizers.read_text("utf-8").strip() + "\n```"
+        )
     if args.scale:
         out = args.scale.read_text("utf-8")
         final = out[out.rfind("| paragraphs | text MB") :]

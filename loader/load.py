@@ -375,13 +375,20 @@ def load(
             and Path(db_path).exists()
         ):
             raise InputError(str(db_path), "database file is read-only")
+        # Loading into an empty corpus is a bulk load: secondary indexes, foreign keys and
+        # the substring index are built once at the end (inside the same transaction).
+        bulk = store.is_empty(db)
+        if bulk:
+            db.execute("PRAGMA foreign_keys = OFF")
         with db.atomic():
             try:
                 store.ensure_schema(db)
             except store.SchemaError as e:
                 raise InputError(str(db_path), str(e)) from None
+            if bulk:
+                store.begin_bulk(db)
+            db.execute("PRAGMA defer_foreign_keys = ON")  # paragraphs and turns refer to each other
             existing = store.existing_documents(db)
-            bulk = not existing and db.execute("select count(*) from paragraphs").fetchone()[0] == 0
             ids = store.Ids.read(db)
             store.save_speakers_file(db, sources.speakers, ids)
             registry = store.SpeakerRegistry(db, ids)
@@ -433,9 +440,9 @@ def load(
             if report.replaced or report.pruned:
                 store.prune_orphan_speakers(db)
             if bulk:
-                store.rebuild_search_index(db)
-            if report.added or report.replaced or report.pruned:
-                store.optimize_indexes(db)
+                # incremental loads leave index merging to FTS5's automerge, so their
+                # cost stays proportional to what changed
+                store.finish_bulk(db)
     finally:
         db.close()
     return report

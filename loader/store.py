@@ -558,9 +558,9 @@ def insert_rows(db: sqlite_utils.Database, table: str, rows) -> None:
 def save_document(
     db, parsed, document_id: int, ids: Ids, speakers: SpeakerRegistry, bulk: bool
 ) -> None:
-    """Write one parsed document (see loader.load.ParsedDocument) and all its rows."""
-    # paragraphs and turns refer to each other: check their foreign keys at commit
-    db.execute("PRAGMA defer_foreign_keys = ON")
+    """Write one parsed document (see loader.load.ParsedDocument) and all its rows.
+
+    Paragraphs and turns refer to each other: the caller defers foreign keys to commit."""
     doc = parsed.document
     byline = doc.byline
     insert_rows(
@@ -730,6 +730,41 @@ def save_figures(db, figures_by_paragraph, document_id, pid, ids, turn_of, turn_
                 }
             )
     insert_rows(db, "figures", rows)
+
+
+def is_empty(db: sqlite_utils.Database) -> bool:
+    """True when the database holds no corpus rows yet (new file or empty tables)."""
+    if "paragraphs" not in db.table_names():
+        return True
+    return db.execute("select not exists (select 1 from paragraphs)").fetchone()[0] == 1
+
+
+def begin_bulk(db: sqlite_utils.Database) -> None:
+    """Prepare an empty corpus for a bulk load: no secondary indexes, no FTS merging while writing."""
+    for table, columns, unique in INDEXES:
+        if not unique:
+            db.execute(f"drop index if exists [{_index_name(table, columns)}]")
+    db.execute("insert into paragraph_words(paragraph_words, rank) values('automerge', 0)")
+
+
+def finish_bulk(db: sqlite_utils.Database) -> None:
+    """End a bulk load: indexes, the substring index and merged FTS segments, then a full
+    foreign-key check (the load ran with enforcement off; a violation aborts it)."""
+    for table, columns, unique in INDEXES:
+        db[table].create_index(columns, unique=unique, if_not_exists=True)
+    db.execute("insert into paragraph_words(paragraph_words, rank) values('automerge', 4)")
+    rebuild_search_index(db)
+    optimize_indexes(db)
+    violation = db.execute("PRAGMA foreign_key_check").fetchone()
+    if violation:
+        raise RuntimeError(
+            f"foreign key violation in {violation[0]} row {violation[1]} → {violation[2]}"
+        )
+
+
+def _index_name(table: str, columns: list[str]) -> str:
+    # sqlite-utils' naming: idx_{table}_{col1}_{col2}
+    return "idx_{}_{}".format(table.replace(" ", "_"), "_".join(columns))
 
 
 def rebuild_search_index(db: sqlite_utils.Database) -> None:

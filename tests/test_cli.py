@@ -369,3 +369,17 @@ def test_parallel_load_gives_the_same_database(tmp_path):
     assert run("load", folder, "--db", serial, "--workers", "1").exit_code == 0
     assert run("load", folder, "--db", parallel, "--workers", "2").exit_code == 0
     assert dump(serial) == dump(parallel)
+
+
+def test_bulk_and_incremental_loads_build_the_same_database(tmp_path, seeds_copy):
+    bulk, incremental = tmp_path / "bulk.db", tmp_path / "incremental.db"
+    run("load", seeds_copy, "--db", bulk)
+    run("load", seeds_copy / "000_f96f47c78fa21d85.txt", "--db", incremental)
+    run("load", seeds_copy, "--db", incremental)
+    assert dump(bulk) == dump(incremental)
+    schema = "select type, name, sql from sqlite_master where type = 'index' order by name"
+    assert (
+        sqlite3.connect(bulk).execute(schema).fetchall()
+        == sqlite3.connect(incremental).execute(schema).fetchall()
+    )
+    assert sqlite3.connect(bulk).execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -35,7 +35,11 @@ def test_readme_gives_the_two_commands_and_ci_runs_the_test_one():
         assert f"\n{target}" in makefile
 
 
-PUBLISH_LINES = [line for line in README.splitlines() if line.startswith(("datasette publish", "datasette package"))]
+PUBLISH_LINES = [
+    line
+    for line in README.splitlines()
+    if line.startswith(("datasette publish", "datasette package"))
+]
 
 
 def test_readme_has_publish_commands():

@@ -18,7 +18,9 @@ def test_parquet_export_round_trips(seeds_db, tmp_path):
         if table in BOOKKEEPING_TABLES or table == "paragraph_search":
             continue
         parquet = pq.read_table(out / f"{table}.parquet")
-        assert parquet.num_rows == conn.execute(f"select count(*) from [{table}]").fetchone()[0], table
+        assert parquet.num_rows == conn.execute(f"select count(*) from [{table}]").fetchone()[0], (
+            table
+        )
     paragraphs = pq.read_table(out / "paragraphs.parquet").to_pylist()
     texts = [t for (t,) in conn.execute("select text from paragraphs order by id")]
     assert [p["text"] for p in paragraphs] == texts

@@ -42,11 +42,12 @@ def db():
 
 
 def save(db, text, filename="a.txt"):
-    ids = store.Ids.read(db)
-    doc_id = ids.take("documents")
-    store.save_document(
-        db, parsed(text, filename), doc_id, ids, store.SpeakerRegistry(db, ids), bulk=False
-    )
+    with db.atomic():
+        db.execute("PRAGMA defer_foreign_keys = ON")  # as the loader does
+        ids = store.Ids.read(db)
+        doc_id = ids.take("documents")
+        registry = store.SpeakerRegistry(db, ids)
+        store.save_document(db, parsed(text, filename), doc_id, ids, registry, bulk=False)
     return doc_id
 
 
