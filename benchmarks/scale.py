@@ -82,6 +82,7 @@ def load_words():
 def make_pool(rng: random.Random) -> list[str]:
     words, weights = load_words()
     cum = list(__import__("itertools").accumulate(weights))
+    nouns = [w for w in words[:20000] if len(w) >= 2]
     seeds = []
     from loader.normalize import normalize
 
@@ -100,9 +101,9 @@ def make_pool(rng: random.Random) -> list[str]:
         for _ in range(rng.randint(6, 14)):
             clause = "".join(rng.choices(words, cum_weights=cum, k=rng.randint(6, 12)))
             if rng.random() < 0.3:
-                clause += "，" + rng.choice(FIGURES).format(
-                    a=rng.randint(1, 9), b=rng.randint(0, 9)
-                )
+                figure = rng.choice(FIGURES)
+                a, b, n = rng.randint(1, 9), rng.randint(0, 9), rng.choice(nouns)
+                clause += "，" + figure.format(a=a, b=b, n=n)
             sentences.append(clause + rng.choice("。。。！"))
         pool.append("".join(sentences))
     return pool
@@ -208,11 +209,13 @@ async def search_latencies(db_path: Path) -> dict:
     import yaml
     from datasette.app import Datasette
 
+    from loader.cli import SERVE_SETTINGS
+
     ds = Datasette(
         [str(db_path)],
         immutables=[],
         metadata=yaml.safe_load((ROOT / "metadata.yml").read_text("utf-8")),
-        settings={"sql_time_limit_ms": 60_000, "num_sql_threads": 2},
+        settings={**SERVE_SETTINGS, "sql_time_limit_ms": 60_000},
     )
     name = db_path.stem
     results = {}

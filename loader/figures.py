@@ -141,7 +141,7 @@ ORDINAL_AFTER = re.compile(r"届|次(?=会议|全会|党代会|代表大会)")
 SUBJECT_STRIP = re.compile(
     r"(?:全省|全国|全市|全区|全县|我省|我国|我市|山西|全年|累计|共计|总计|总共|共|目前|其中|已经|已|将|"
     r"力争|预计|有望|能够|能|可以|可|同比|比上年|较上年|达到|达|为|是|有|超过|突破|实现|完成|增长到|增长|增加|提高到|提高|"
-    r"下降|减少|降低|提升到|提升|占|约|近|到|至|由|从|比|了|的|在|和|与|及|以|等|仅|就|也|还|都|又|再)+$"
+    r"下降|减少|降低|提升到|提升|年均|大幅|明显|显著|稳步|持续|逐步|占|约|近|到|至|由|从|了|的|在|和|与|及|以|等|仅|就|也|还|都|又|再)+$"
 )
 # Scope words at the front of a subject: 全省煤炭产量 → 煤炭产量.
 SCOPE_PREFIX = re.compile(
@@ -149,6 +149,9 @@ SCOPE_PREFIX = re.compile(
 )
 SUBJECT_POS = {"n", "nz", "nt", "ns", "nl", "ng", "vn", "b", "an", "nr", "eng", "j", "l", "i"}
 CLAUSE_BREAK = re.compile(r"[，。；：！？、,;:!?（）()“”\"《》]")
+# After a count the counted noun may be quoted (20家“链主”企业): quotes do not end it.
+AFTER_BREAK = re.compile(r"[，。；：！？、,;:!?（）()《》]")
+QUOTES = str.maketrans("", "", "“”‘’\"'「」")
 SUBJECT_MAX_CHARS = 12
 # Words jieba tags as nouns that never belong in a subject.
 SUBJECT_STOPWORDS = {
@@ -477,11 +480,13 @@ def _assign_periods_and_subjects(text: str, figures: list[Figure], found: list) 
         if f.kind in ("ordinal", "rank"):
             continue
         sentence_start = _sentence_start(text, f.start)
-        counted = f.dimension == "count" or (f.kind == "number" and f.value and f.value >= 10000)
+        # a noun right after a count or a quantity is what it counts (44位记者, 6.2亿吨电煤)
+        counted = f.kind == "quantity" or (f.kind == "number" and f.value and f.value >= 10000)
         subject = (subject_after(text, f.end) if counted else None) or subject_before(
             text, f.start, found
         )
-        if subject:
+        if subject and f.kind != "fraction":
+            # a share (占全国产量的近1/3) names its base, not the sentence's statistic
             previous_subject = (sentence_start, subject, f.unit)
         elif (
             previous_subject
@@ -509,35 +514,115 @@ def subject_before(text: str, pos: int, found_periods: list) -> str | None:
     clause = text[clause_start:pos]
     for p in found_periods:
         if clause_start <= p.start and p.end <= pos:
-            clause = clause.replace(p.text, " ")
+            clause = clause.replace(p.text, "")
     prefix = re.search(rf"(?:{_prefix})$", clause)
     if prefix:
         clause = clause[: prefix.start()]
     clause = SUBJECT_STRIP.sub("", clause.rstrip()).strip()
-    clause = clause.split(" ")[-1] if clause else clause
+    clause = clause.replace(" ", "")
     if not clause:
         return None
-    tokens = segment.tag(clause)
     run: list[str] = []
-    for word, flag in reversed(tokens):
+    for word, flag in reversed(_subject_tags(clause)):
         if word in SUBJECT_STOPWORDS:
             break
-        if flag in SUBJECT_POS or (flag.startswith("n") and flag != "nr"):
+        if _is_nominal(word, flag):
             run.insert(0, word)
-        elif run:
-            break
+        elif run and flag in SUBJECT_MODIFIER_POS and word not in SUBJECT_STOP_VERBS:
+            run.insert(0, word)  # 先进产能, 可支配收入: modifiers inside the phrase
         else:
             break
+    while run and not _is_nominal(*_tag_of(run[0])):
+        run.pop(0)  # a phrase starts with a noun-like word, not a dangling modifier
     subject = SCOPE_PREFIX.sub("", "".join(run))
     if len(subject) > SUBJECT_MAX_CHARS:
         subject = subject[-SUBJECT_MAX_CHARS:]
     return subject if len(subject) >= 2 else None
 
 
+# Heads of statistics that jieba often tags as verbs (产能/v, 收入/v): always nominal here.
+STAT_HEADS = {
+    "产量",
+    "产能",
+    "收入",
+    "占比",
+    "比重",
+    "比例",
+    "装机",
+    "投资",
+    "消费",
+    "增速",
+    "增量",
+    "总量",
+    "规模",
+    "能力",
+    "人数",
+    "数量",
+    "面积",
+    "价格",
+    "费率",
+    "覆盖率",
+    "浓度",
+    "增加值",
+    "支出",
+    "出口",
+    "进口",
+}
+SUBJECT_MODIFIER_POS = {"j", "a", "b", "vn", "v", "ad", "an", "d"}
+SUBJECT_STOP_VERBS = {
+    "达到",
+    "达",
+    "增长",
+    "超过",
+    "完成",
+    "实现",
+    "突破",
+    "提高",
+    "下降",
+    "降低",
+    "占",
+    "是",
+    "为",
+    "有",
+    "接待",
+    "新增",
+    "建设",
+    "建成",
+    "推动",
+    "推进",
+    "加快",
+    "培育",
+    "投入",
+    "累计",
+    "预计",
+    "力争",
+}
+
+
+def _subject_tags(clause: str) -> list[tuple[str, str]]:
+    """POS tags with 占+比 merged into the noun 占比."""
+    out: list[tuple[str, str]] = []
+    for word, flag in segment.tag(clause):
+        if out and out[-1][0] == "占" and word == "比":
+            out[-1] = ("占比", "n")
+        else:
+            out.append((word, flag))
+    return out
+
+
+def _tag_of(word: str) -> tuple[str, str]:
+    tags = segment.tag(word)
+    return (word, tags[-1][1]) if tags else (word, "x")
+
+
+def _is_nominal(word: str, flag: str) -> bool:
+    return word in STAT_HEADS or flag in SUBJECT_POS or (flag.startswith("n") and flag != "nr")
+
+
 def subject_after(text: str, pos: int) -> str | None:
     """The counted noun right after a count (44位记者 → 记者, 329万贫困人口 → 贫困人口)."""
-    m = CLAUSE_BREAK.search(text, pos)
-    clause = text[pos : m.start() if m else len(text)][:SUBJECT_MAX_CHARS]
+    m = AFTER_BREAK.search(text, pos)
+    clause = text[pos : m.start() if m else len(text)].translate(QUOTES)[:SUBJECT_MAX_CHARS]
     if not clause:
         return None
     run: list[str] = []

@@ -167,7 +167,8 @@ def find_periods(text: str, doc_year: int | None) -> list[Period]:
     ]
 
 
-SENTENCE_BREAK = re.compile(r"[。！？；]")
+# Sentences end at 。！？ — a ；-separated clause keeps the sentence's period (去年…；同比增产…).
+SENTENCE_BREAK = re.compile(r"[。！？]")
 
 
 def period_before(periods: list[Period], text: str, pos: int) -> Period | None:

@@ -383,3 +383,33 @@ def test_bulk_and_incremental_loads_build_the_same_database(tmp_path, seeds_copy
         == sqlite3.connect(incremental).execute(schema).fetchall()
     )
     assert sqlite3.connect(bulk).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path):
+    """On a terminal a long load shows a progress bar; in a pipe it stays quiet."""
+    import pty
+    import subprocess
+    import sys
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for i in range(5):
+        (folder / f"d{i}.txt").write_text(GOOD.replace("标题", f"标题{i}"), "utf-8")
+    corpus = str(Path(sys.executable).parent / "corpus")
+    piped = subprocess.run(
+        [corpus, "load", str(folder), "--db", str(tmp_path / "a.db")],
+        capture_output=True,
+        text=True,
+    )
+    assert piped.returncode == 0
+    assert "Loading" not in piped.stderr and "5 added" in piped.stderr
+    out = bytearray()
+
+    def read(fd):
+        data = os.read(fd, 1024)
+        out.extend(data)
+        return data
+
+    status = pty.spawn([corpus, "load", str(folder), "--db", str(tmp_path / "b.db")], read)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert "Loading" in out.decode("utf-8", "replace")

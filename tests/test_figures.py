@@ -241,10 +241,23 @@ def test_periods_resolve_against_the_document_date(text, doc_year, period):
         ("全省市场主体达到364.2万户", "市场主体"),
         ("21家媒体到会", "媒体"),
         ("329万贫困人口全部脱贫", "贫困人口"),
+        ("煤炭先进产能占比突破75%", "煤炭先进产能占比"),
+        ("我省城镇居民人均可支配收入年均增长7.1%", "城镇居民人均可支配收入"),
+        ("优选20家“链主”企业", "链主企业"),
+        ("按照合同供应的6.2亿吨电煤", "电煤"),
     ],
 )
 def test_subjects(text, subject):
     assert one(text).subject == subject
+
+
+def test_a_change_after_a_share_inherits_the_statistic_not_the_base():
+    found = extract("去年全省煤炭产量达到11.93亿吨，占全国产量的近1/3；同比增产1.13亿吨。", 2022)
+    assert [(f.text, f.subject, f.period) for f in found] == [
+        ("11.93亿吨", "煤炭产量", "2021"),
+        ("近1/3", "产量", "2021"),
+        ("1.13亿吨", "煤炭产量", "2021"),
+    ]
 
 
 def test_change_inherits_the_sentence_subject():

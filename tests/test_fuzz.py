@@ -20,7 +20,11 @@ CORPUS_ALPHABET = list(
 corpus_text = st.text(alphabet=st.sampled_from(CORPUS_ALPHABET), max_size=400)
 any_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400)
 mixed = st.one_of(corpus_text, any_text, st.builds(lambda a, b: a + b, corpus_text, any_text))
-long_runs = st.builds(lambda c, n: c * n, st.sampled_from(["煤", "1", "，", " ", "万", "第", "“"]), st.integers(1, 5000))
+long_runs = st.builds(
+    lambda c, n: c * n,
+    st.sampled_from(["煤", "1", "，", " ", "万", "第", "“"]),
+    st.integers(1, 5000),
+)
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 LINE_BREAKS = "\n\r\u2028"
@@ -37,7 +41,11 @@ def test_normaliser_keeps_or_deliberately_drops_every_character(text):
     result = normalize(text)
     kept = "".join(p.text for p in result.paragraphs)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").split("\n")
-    if any(MARKER.search(line.translate(CHAR_TABLE)) or line.translate(CHAR_TABLE).lstrip().startswith("#") for line in lines):
+    if any(
+        MARKER.search(line.translate(CHAR_TABLE))
+        or line.translate(CHAR_TABLE).lstrip().startswith("#")
+        for line in lines
+    ):
         return  # markers and heading hashes are dropped by their own tested rules
     # documented drops: line breaks, control and zero-width characters (CHAR_TABLE), spaces
     expected = comparable(c for c in text.translate(CHAR_TABLE) if c not in LINE_BREAKS)

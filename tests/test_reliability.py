@@ -1,7 +1,6 @@
 """Crash safety and serving during reloads, with real processes and a real server."""
 
 import json
-import os
 import shutil
 import signal
 import socket
@@ -43,7 +42,9 @@ def state(db_path: Path):
         tables = {n for (n,) in conn.execute("select name from sqlite_master where type = 'table'")}
         if "paragraph_search_fts" not in tables:
             return None  # the load never committed its schema: still the empty state
-        conn.execute("insert into paragraph_search_fts(paragraph_search_fts) values('integrity-check')")
+        conn.execute(
+            "insert into paragraph_search_fts(paragraph_search_fts) values('integrity-check')"
+        )
         conn.execute("insert into paragraph_words(paragraph_words) values('integrity-check')")
         return {
             t: conn.execute(f"select * from [{t}] order by rowid").fetchall()
@@ -79,7 +80,9 @@ def test_killed_loads_leave_before_or_after(tmp_path, scenario):
         make_documents(partial, 100)
         for path in sorted(partial.glob("*.txt"))[:20]:
             path.write_text(path.read_text("utf-8") + "\n\n旧版本的一段。\n", "utf-8")
-        subprocess.run([CORPUS, "load", str(partial), "--db", str(before_db), "--quiet"], check=True)
+        subprocess.run(
+            [CORPUS, "load", str(partial), "--db", str(before_db), "--quiet"], check=True
+        )
     before = state(before_db) if before_db else None
     after_db = tmp_path / "after.db"
     fresh_copy(before_db, after_db)
@@ -106,7 +109,9 @@ def test_killed_loads_leave_before_or_after(tmp_path, scenario):
         assert seen in (before, after), f"kill point {k}/{KILL_POINTS} left a mixed database"
         outcomes["before" if seen == before else "after"] += 1
     assert sum(outcomes.values()) == KILL_POINTS
-    assert mid_write >= KILL_POINTS // 3, f"only {mid_write} kills landed while the load was writing"
+    assert mid_write >= KILL_POINTS // 3, (
+        f"only {mid_write} kills landed while the load was writing"
+    )
 
 
 def free_port() -> int:
@@ -133,7 +138,9 @@ def test_serving_during_reload_never_fails_or_mixes(tmp_path):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    url = f"http://127.0.0.1:{port}/corpus.json?" + urllib.parse.urlencode({"sql": COUNTS_SQL, "_shape": "array"})
+    url = f"http://127.0.0.1:{port}/corpus.json?" + urllib.parse.urlencode(
+        {"sql": COUNTS_SQL, "_shape": "array"}
+    )
 
     def counts():
         with urllib.request.urlopen(url, timeout=10) as r:
