@@ -48,15 +48,17 @@ SPEAKERS = [
     "问",
     "答",
 ]
+# Figures as statistics are printed; {n} is a noun drawn from the dictionary, so no subject
+# word is more common than the language makes it.
 FIGURES = [
-    "煤炭产量达到{a}.{b}亿吨",
+    "{n}达到{a}.{b}亿吨",
     "同比增长{b}.{a}%",
-    "发电量{a}{b}亿千瓦时",
-    "市场主体达到{a}{b}.{a}万户",
+    "{n}{a}{b}亿千瓦时",
+    "{n}达到{a}{b}.{a}万户",
     "投资{a}{b}亿元",
     "占全国的近1/{a}",
     "提高{a}.{b}个百分点",
-    "去年接待游客超过{a}{b}0万人次",
+    "去年{n}超过{a}{b}0万人次",
 ]
 QUERIES = {
     1: ["的", "煤", "国", "量"],
