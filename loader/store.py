@@ -213,6 +213,10 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("speakers", ["organization"], False),
     ("speaker_roles", ["speaker_id"], False),
     ("paragraphs", ["document_id", "seq"], True),
+    # Datasette's search box counts `where id in (select rowid from …_fts match …)`: a narrow
+    # covering index on id answers that without reading paragraph pages (124 → 50 ms for a
+    # word in 13% of a million paragraphs).
+    ("paragraphs", ["id"], False),
     ("paragraphs", ["speaker_id"], False),
     ("paragraphs", ["turn_id"], False),
     ("turns", ["document_id", "seq"], True),
