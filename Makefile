@@ -18,8 +18,9 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# corpus.db is committed (and checked fresh by a test); it is only built when missing.
 serve: install
-	$(BIN)/corpus load --quiet seeds
+	@[ -f corpus.db ] || $(BIN)/corpus load --quiet seeds
 	$(BIN)/corpus serve --port $(PORT)
 
 # Debian's Chromium (and a CJK font for readable screenshots) for the Playwright browser

@@ -216,9 +216,28 @@ def _walk(root: Path) -> Iterator[Path]:
 _known_names: frozenset[str] = frozenset()
 
 
-def _init_worker(known_names: frozenset[str]) -> None:
+def _set_known_names(known_names: frozenset[str]) -> None:
     global _known_names
     _known_names = known_names
+
+
+def _init_worker(known_names: frozenset[str]) -> None:
+    _set_known_names(known_names)
+    _die_with_parent()
+
+
+def _die_with_parent() -> None:
+    """A parser process must not outlive a killed load (it would wait forever for work)."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG (Linux)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the signal was armed
+        os._exit(1)
 
 
 def parse_source(
@@ -294,7 +313,7 @@ def _parse_in_order(
 ) -> Iterator[ParsedDocument | InputError]:
     """Parse sources, in parallel when worth it, yielding results in input order with bounded look-ahead."""
     if workers <= 1 or len(sources) < POOL_MIN_FILES:
-        _init_worker(known)
+        _set_known_names(known)
         for s in sources:
             yield parse(s)
         return

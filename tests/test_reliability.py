@@ -108,6 +108,7 @@ def test_killed_loads_leave_before_or_after(tmp_path, scenario):
         seen = state(work)
         assert seen in (before, after), f"kill point {k}/{KILL_POINTS} left a mixed database"
         outcomes["before" if seen == before else "after"] += 1
+    print(f"{scenario}: {outcomes}, {mid_write} kills while writing")
     assert sum(outcomes.values()) == KILL_POINTS
     assert mid_write >= KILL_POINTS // 3, (
         f"only {mid_write} kills landed while the load was writing"
