@@ -27,6 +27,32 @@ SERVE_SETTINGS = {
 }
 
 
+def existing_db_option(help_text: str):
+    """--db for commands that read an existing corpus database."""
+    return click.option(
+        "--db",
+        "db_path",
+        default=DEFAULT_DB,
+        show_default=True,
+        type=click.Path(exists=True, dir_okay=False, path_type=Path),
+        help=help_text,
+    )
+
+
+metadata_option = click.option(
+    "-m",
+    "--metadata",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help="Datasette metadata.yml (default: metadata.yml beside the database).",
+)
+
+
+def metadata_beside(db_path: Path, metadata: Path | None) -> Path | None:
+    """The metadata file to use: the one given, else metadata.yml beside the database if any."""
+    path = metadata or db_path.parent / "metadata.yml"
+    return path if Path(path).exists() else None
+
+
 @click.group()
 @click.version_option(__version__, prog_name="corpus")
 def cli():
@@ -115,20 +141,8 @@ def load(paths, db_path, prune, skip_bad, encoding, workers, max_paragraph_chars
 
 
 @cli.command()
-@click.option(
-    "--db",
-    "db_path",
-    default=DEFAULT_DB,
-    show_default=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Corpus database to serve.",
-)
-@click.option(
-    "-m",
-    "--metadata",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Datasette metadata (default: metadata.yml beside the database).",
-)
+@existing_db_option("Corpus database to serve.")
+@metadata_option
 @click.option(
     "-h", "--host", default="127.0.0.1", show_default=True, help="Interface to listen on."
 )
@@ -147,10 +161,10 @@ def serve(db_path, metadata, host, port, watch, settings):
     """Serve the corpus with Datasette (metadata, canned queries and the search plugin)."""
     from datasette.cli import cli as datasette_cli
 
-    metadata = metadata or db_path.parent / "metadata.yml"
+    metadata = metadata_beside(db_path, metadata)
     args = ["serve", "--host", host, "--port", str(port)]
     args += [str(db_path)] if watch else ["-i", str(db_path)]
-    if Path(metadata).exists():
+    if metadata:
         args += ["--metadata", str(metadata)]
     merged = {**SERVE_SETTINGS, **dict(settings)}
     for key, value in merged.items():
@@ -159,14 +173,7 @@ def serve(db_path, metadata, host, port, watch, settings):
 
 
 @cli.command()
-@click.option(
-    "--db",
-    "db_path",
-    default=DEFAULT_DB,
-    show_default=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Corpus database to export.",
-)
+@existing_db_option("Corpus database to export.")
 @click.option(
     "-o",
     "--out",
@@ -190,23 +197,10 @@ def export(db_path, out_dir):
 
 
 @cli.command()
-@click.option(
-    "--db",
-    "db_path",
-    default=DEFAULT_DB,
-    show_default=True,
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Corpus database to describe.",
-)
-@click.option(
-    "-m",
-    "--metadata",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="metadata.yml with column descriptions (default: beside the database).",
-)
+@existing_db_option("Corpus database to describe.")
+@metadata_option
 def schema(db_path, metadata):
     """Print the corpus schema as Markdown: tables, columns, types, descriptions."""
     from .docs import schema_markdown
 
-    metadata = metadata or db_path.parent / "metadata.yml"
-    click.echo(schema_markdown(db_path, metadata if Path(metadata).exists() else None), nl=False)
+    click.echo(schema_markdown(db_path, metadata_beside(db_path, metadata)), nl=False)

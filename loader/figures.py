@@ -68,6 +68,8 @@ SUFFIX_QUALIFIERS = {
 }
 _prefix = "|".join(sorted(PREFIX_QUALIFIERS, key=len, reverse=True))
 _suffix = "|".join(sorted(SUFFIX_QUALIFIERS, key=len, reverse=True))
+SUFFIX = re.compile(rf"(?:{_suffix})")
+PREFIX_AT_END = re.compile(rf"(?:{_prefix})$")
 
 # A number: Arabic (with magnitude) or a Chinese numeral that may carry a decimal and magnitude.
 NUM = (
@@ -211,11 +213,6 @@ def _is_chinese(numeral: str) -> bool:
 def _scan_tail(text: str, pos: int) -> tuple[str | None, str | None, int, bool]:
     """After a number: (kind hint, unit, new end, saw 多/余). Order: 多 → magnitude → unit → qualifier."""
     duo = False
-    if text.startswith(("多", "余"), pos) and not text.startswith(
-        ("多万", "余万", "多亿", "余亿"), pos
-    ):
-        # 30多 → lower bound; but 多 before a unit/magnitude is handled below too
-        pass
     if pos < len(text) and text[pos] in "多余":
         after = pos + 1
         if (
@@ -415,7 +412,7 @@ def _tenths_to_percent(value: float, numeral: str, word: str) -> float | None:
 
 
 def _finish(text, start, end, kind, value, unit, qualifier, low=None, high=None) -> Figure:
-    suffix = re.compile(rf"(?:{_suffix})").match(text, end)
+    suffix = SUFFIX.match(text, end)
     if suffix and not (suffix.group() in ("多", "余") and low is not None):
         word = suffix.group()
         # 以上/以下 after a percentage or quantity qualify it; 多/余 only right after the figure.
@@ -515,7 +512,7 @@ def subject_before(text: str, pos: int, found_periods: list) -> str | None:
     for p in found_periods:
         if clause_start <= p.start and p.end <= pos:
             clause = clause.replace(p.text, "")
-    prefix = re.search(rf"(?:{_prefix})$", clause)
+    prefix = PREFIX_AT_END.search(clause)
     if prefix:
         clause = clause[: prefix.start()]
     clause = SUBJECT_STRIP.sub("", clause.rstrip()).strip()

@@ -21,7 +21,6 @@ Pure functions: text in, `Normalized` out. The rules, each tested on the seeds:
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 # ---------------------------------------------------------------- characters
@@ -76,11 +75,6 @@ def clean_line(line: str) -> str:
     line = SPACES.sub(" ", line).strip()
     line = ASCII_PARENS_WITH_CJK.sub(r"（\1）", line)
     return HALF_PUNCT_NEAR_CJK.sub(lambda m: HALF_TO_FULL[m.group()], line)
-
-
-def is_dropped_char(c: str) -> bool:
-    """True for characters the normaliser removes wherever they stand (spaces aside)."""
-    return c in DROPPED_FORMAT or bool(CONTROL.match(c))
 
 
 # ---------------------------------------------------------------- lines
@@ -231,8 +225,3 @@ def _looks_like_deck(line: str) -> bool:
         and not BYLINE_START.match(line)
         and not LABEL_START.match(line)
     )
-
-
-def fold_punctuation(text: str) -> str:
-    """Map full-width punctuation back to half-width (for comparing texts, not for storage)."""
-    return "".join(FULL_TO_HALF.get(c, c) for c in unicodedata.normalize("NFC", text))

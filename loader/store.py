@@ -276,8 +276,6 @@ VIEWS = {
     """,
 }
 
-BULK_PRAGMAS = ["PRAGMA cache_size = -200000", "PRAGMA temp_store = MEMORY"]
-
 
 class SchemaError(Exception):
     """The database was written by an incompatible version of the loader."""

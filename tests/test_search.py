@@ -7,7 +7,7 @@ import yaml
 from conftest import METADATA
 from datasette.app import Datasette
 
-from loader import search, segment
+from loader import search
 
 
 @pytest.mark.parametrize(
@@ -47,14 +47,6 @@ def test_snippet_windows_long_text():
     out = search.snippet(text, "煤炭", width=40)
     assert out.startswith("…") and out.endswith("…") and "<mark>煤炭</mark>" in out
     assert len(out.replace("<mark>", "").replace("</mark>", "")) < 50
-
-
-def test_rjieba_and_jieba_agree_on_the_seeds():
-    from conftest import REPORT, TRANSCRIPT, seed_text
-
-    for path in (REPORT, TRANSCRIPT):
-        text = seed_text(path)
-        assert segment.cut(text) == segment.cut_jieba(text)
 
 
 def token_form(text):
