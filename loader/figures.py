@@ -519,19 +519,19 @@ def subject_before(text: str, pos: int, found_periods: list) -> str | None:
     clause = clause.replace(" ", "")
     if not clause:
         return None
-    run: list[str] = []
+    run: list[tuple[str, str]] = []
     for word, flag in reversed(_subject_tags(clause)):
         if word in SUBJECT_STOPWORDS:
             break
         if _is_nominal(word, flag):
-            run.insert(0, word)
+            run.insert(0, (word, flag))
         elif run and flag in SUBJECT_MODIFIER_POS and word not in SUBJECT_STOP_VERBS:
-            run.insert(0, word)  # 先进产能, 可支配收入: modifiers inside the phrase
+            run.insert(0, (word, flag))  # 先进产能, 可支配收入: modifiers inside the phrase
         else:
             break
-    while run and not _is_nominal(*_tag_of(run[0])):
+    while run and not _is_nominal(*run[0]):
         run.pop(0)  # a phrase starts with a noun-like word, not a dangling modifier
-    subject = SCOPE_PREFIX.sub("", "".join(run))
+    subject = SCOPE_PREFIX.sub("", "".join(word for word, _ in run))
     if len(subject) > SUBJECT_MAX_CHARS:
         subject = subject[-SUBJECT_MAX_CHARS:]
     return subject if len(subject) >= 2 else None
@@ -605,11 +605,6 @@ def _subject_tags(clause: str) -> list[tuple[str, str]]:
         else:
             out.append((word, flag))
     return out
-
-
-def _tag_of(word: str) -> tuple[str, str]:
-    tags = segment.tag(word)
-    return (word, tags[-1][1]) if tags else (word, "x")
 
 
 def _is_nominal(word: str, flag: str) -> bool:
